@@ -1,0 +1,3 @@
+export * from './infrastructure';
+export * from './unique-names';
+export * from './wait-for';
