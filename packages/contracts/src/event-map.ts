@@ -1,0 +1,38 @@
+import type { EventEnvelope } from './envelope';
+import type { AppointmentBookedV1 } from './counselling/appointment-booked.v1';
+import type { AppointmentCancelledV1 } from './counselling/appointment-cancelled.v1';
+import type { AppointmentCompletedV1 } from './counselling/appointment-completed.v1';
+import type { AppointmentNoShowV1 } from './counselling/appointment-no-show.v1';
+import type { AppointmentRescheduledV1 } from './counselling/appointment-rescheduled.v1';
+import type { CounsellorAssignedV1 } from './counselling/counsellor-assigned.v1';
+import type { MilestoneReachedV1 } from './counselling/milestone-reached.v1';
+import type { OutcomeReportedV1 } from './followup/outcome-reported.v1';
+import type { ApplicationSubmittedV1 } from './intake/application-submitted.v1';
+import type { ApplicationTriagedV1 } from './intake/application-triaged.v1';
+import type { StageChangedV1 } from './journey/stage-changed.v1';
+
+/**
+ * Event type → data type. This is what makes `createEvent('x', …)` accept only the data of 'x';
+ * the registry is typed against it, so a schema that disagrees with this map does not compile.
+ */
+export interface EventDataMap {
+  'intake.ApplicationSubmitted.v1': ApplicationSubmittedV1;
+  'intake.ApplicationTriaged.v1': ApplicationTriagedV1;
+  'counselling.CounsellorAssigned.v1': CounsellorAssignedV1;
+  'counselling.AppointmentBooked.v1': AppointmentBookedV1;
+  'counselling.AppointmentRescheduled.v1': AppointmentRescheduledV1;
+  'counselling.AppointmentCancelled.v1': AppointmentCancelledV1;
+  'counselling.AppointmentCompleted.v1': AppointmentCompletedV1;
+  'counselling.AppointmentNoShow.v1': AppointmentNoShowV1;
+  'counselling.MilestoneReached.v1': MilestoneReachedV1;
+  'journey.StageChanged.v1': StageChangedV1;
+  'followup.OutcomeReported.v1': OutcomeReportedV1;
+}
+
+export type EventType = keyof EventDataMap;
+
+/** The envelope of one specific event type. */
+export type EventOf<K extends EventType> = EventEnvelope<K, EventDataMap[K]>;
+
+/** Any known event; narrowing on `type` narrows `data`. */
+export type AnyEvent = { [K in EventType]: EventOf<K> }[EventType];

@@ -1,0 +1,149 @@
+import mongoose from 'mongoose';
+import { mongoUrlFor, uniqueDatabase, uniqueTopic } from '@grunderboost/testkit';
+import {
+  appendToOutbox,
+  createOutboxRelay,
+  createProducer,
+  newOutbox,
+  type MessageProducer,
+  type OutboxEvent,
+  type OutboxFields,
+} from '../src';
+import { collect, createTopics, quietLogger, testEvent, testKafka } from './helpers';
+
+const kafka = testKafka();
+let connection: mongoose.Connection;
+let producer: MessageProducer;
+
+beforeAll(async () => {
+  connection = await mongoose.createConnection(mongoUrlFor(uniqueDatabase('outbox'))).asPromise();
+  producer = createProducer(kafka);
+  await producer.connect();
+});
+
+afterAll(async () => {
+  await producer.disconnect();
+  await connection.dropDatabase();
+  await connection.close();
+});
+
+type StoredDocument = Partial<OutboxFields> & Record<string, unknown>;
+
+const toOutbox = (topic: string, event: ReturnType<typeof testEvent>): OutboxEvent => ({
+  id: event.id,
+  topic,
+  key: event.subject,
+  event,
+});
+
+describe('outbox relay', () => {
+  it('publishes the events of a document in order, keyed by founder, and marks them sent', async () => {
+    const topic = uniqueTopic('outbox');
+    await createTopics(kafka, [topic], 3);
+    const collection = connection.collection<StoredDocument>('applications');
+    const events = [1, 2, 3].map((n) => testEvent(n, 'founder-1'));
+    const now = new Date();
+    await collection.insertOne({
+      _id: 'app-1' as never,
+      state: 'submitted',
+      ...newOutbox(
+        events.map((event) => toOutbox(topic, event)),
+        now,
+      ),
+    });
+    const later = testEvent(4, 'founder-1');
+    await collection.updateOne(
+      { _id: 'app-1' as never },
+      appendToOutbox(
+        [toOutbox(topic, later)],
+        now,
+      ) as unknown as mongoose.mongo.UpdateFilter<StoredDocument>,
+    );
+
+    const reader = await collect(kafka, topic);
+    const relay = createOutboxRelay({ collection, producer, logger: quietLogger });
+    expect(await relay.runOnce()).toBe(4);
+    await reader.waitForCount(4);
+    await reader.stop();
+
+    expect(
+      reader.received.map(
+        (message) => (JSON.parse(message.value) as { data: { n: number } }).data.n,
+      ),
+    ).toEqual([1, 2, 3, 4]);
+    expect(new Set(reader.received.map((message) => message.key))).toEqual(new Set(['founder-1']));
+    const stored = await collection.findOne({ _id: 'app-1' as never });
+    expect(stored?.outbox?.map((entry) => entry.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(stored?.outboxNextAttemptAt).toBeNull();
+    expect(await relay.runOnce()).toBe(0); // nothing is published twice
+  });
+
+  it('backs off and counts attempts while Kafka refuses, then publishes after a restart of the relay', async () => {
+    const topic = uniqueTopic('outbox-fail');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('failing');
+    const event = testEvent(7);
+    await collection.insertOne({
+      _id: 'app-2' as never,
+      ...newOutbox([toOutbox(topic, event)], new Date()),
+    });
+
+    const refusing: MessageProducer = {
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      send: async () => {
+        throw new Error('broker unavailable');
+      },
+    };
+    const failingRelay = createOutboxRelay({
+      collection,
+      producer: refusing,
+      logger: quietLogger,
+      backoff: { initialMs: 10, maxMs: 20 },
+    });
+    expect(await failingRelay.runOnce()).toBe(0);
+    const afterFailure = await collection.findOne({ _id: 'app-2' as never });
+    expect(afterFailure?.outbox?.[0]).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'broker unavailable',
+    });
+    expect(afterFailure?.outboxNextAttemptAt?.getTime()).toBeGreaterThan(Date.now() - 1_000);
+
+    // A new relay (as after a process restart) finds the pending event in the document.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const reader = await collect(kafka, topic);
+    const relay = createOutboxRelay({ collection, producer, logger: quietLogger });
+    expect(await relay.runOnce()).toBe(1);
+    await reader.waitForCount(1);
+    await reader.stop();
+    expect(JSON.parse(reader.received[0]?.value ?? '{}')).toMatchObject({ id: event.id });
+  });
+
+  it('runs in the background and publishes a new event soon after a nudge', async () => {
+    const topic = uniqueTopic('outbox-loop');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('looping');
+    const relay = createOutboxRelay({
+      collection,
+      producer,
+      logger: quietLogger,
+      idlePollMs: 5_000,
+    });
+    const reader = await collect(kafka, topic);
+    relay.start();
+    try {
+      const event = testEvent(1);
+      await collection.insertOne({
+        _id: 'app-3' as never,
+        ...newOutbox([toOutbox(topic, event)], new Date()),
+      });
+      relay.nudge();
+      await reader.waitForCount(1);
+    } finally {
+      await relay.stop();
+      await reader.stop();
+    }
+    expect(reader.received).toHaveLength(1);
+  });
+});

@@ -1,0 +1,29 @@
+export { createApp, type AppOptions } from './app';
+export {
+  baseConfigSchema,
+  ConfigError,
+  loadConfig,
+  loadConfigOrExit,
+  type BaseConfig,
+} from './config';
+export {
+  AppError,
+  badRequest,
+  conflict,
+  notFound,
+  payloadTooLarge,
+  unprocessable,
+  unsupportedMediaType,
+  type AppErrorOptions,
+  type ProblemExtensions,
+} from './errors';
+export { errorHandler, toProblem } from './error-handler';
+export { type CheckOutcome, type ReadinessCheck } from './health';
+export { createLogger, REDACTED_PATHS, type LoggerOptions } from './logger';
+export { methodNotAllowed } from './method-not-allowed';
+export { mongoReadiness } from './mongo-readiness';
+export { PROBLEM_CONTENT_TYPE, sendProblem, type Problem } from './problem';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
+export { startServer, type RunningServer, type ServerOptions } from './server';
+export { parseBody, parseParams, parseQuery, queryList } from './validation';
+export { formatPath, type FieldError } from './validation-problem';
