@@ -49,3 +49,11 @@ export function kafkaReadiness(kafka: Kafka): { name: string; check: () => Promi
     },
   };
 }
+
+/**
+ * Topic names may carry a deployment prefix (KAFKA_TOPIC_PREFIX), so that tests and
+ * parallel environments on one broker never read each other's events.
+ */
+export function prefixedTopic(prefix: string, topic: string): string {
+  return prefix === '' ? topic : `${prefix}.${topic}`;
+}

@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './unique-names';
 export * from './wait-for';
+export * from './processes';

@@ -1,0 +1,145 @@
+import { Kafka, logLevel } from 'kafkajs';
+import {
+  freePort,
+  mongoUrlFor,
+  startServiceProcess,
+  testInfrastructure,
+  uniqueDatabase,
+  uniqueName,
+  type ServiceProcess,
+} from '@grunderboost/testkit';
+
+/** The walking skeleton of one test: its own topics, databases, groups and task queue. */
+export interface Skeleton {
+  prefix: string;
+  intake: ServiceProcess;
+  counselling: ServiceProcess;
+  metrics: ServiceProcess;
+  worker: ServiceProcess;
+  bridge: ServiceProcess;
+  intakeEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export const SKELETON_TOPICS = ['intake.applications', 'counselling.assignments'];
+
+export async function createTopics(prefix: string): Promise<void> {
+  const kafka = new Kafka({
+    clientId: 'e2e-setup',
+    brokers: testInfrastructure().kafkaBrokers,
+    logLevel: logLevel.WARN,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  const topics = SKELETON_TOPICS.flatMap((topic) => [
+    `${prefix}.${topic}`,
+    `${prefix}.${topic}.dlq`,
+  ]);
+  await admin.createTopics({
+    topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
+    waitForLeaders: true,
+  });
+  await admin.disconnect();
+}
+
+export async function startSkeleton(): Promise<Skeleton> {
+  const infra = testInfrastructure();
+  const prefix = uniqueName('e2e');
+  await createTopics(prefix);
+  const shared = {
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    KAFKA_TOPIC_PREFIX: prefix,
+    TEMPORAL_ADDRESS: infra.temporalAddress,
+    TEMPORAL_TASK_QUEUE: uniqueName('journeys'),
+  };
+  const intakeEnv = { ...shared, MONGO_URL: mongoUrlFor(uniqueDatabase('intake')) };
+  const [intakePort, counsellingPort, metricsPort, bridgePort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const start = (name: string, entry: string, env: Record<string, string>, port?: number) =>
+    startServiceProcess({ name, entry, env: { ...shared, ...env }, port });
+
+  const [intake, counselling, metrics] = await Promise.all([
+    start('intake', 'services/intake/src/main.ts', intakeEnv, intakePort),
+    start(
+      'counselling',
+      'services/counselling/src/main.ts',
+      { MONGO_URL: mongoUrlFor(uniqueDatabase('counselling')) },
+      counsellingPort,
+    ),
+    start(
+      'metrics',
+      'services/metrics/src/main.ts',
+      {
+        MONGO_URL: mongoUrlFor(uniqueDatabase('metrics')),
+        METRICS_CONSUMER_GROUP: uniqueName('metrics'),
+      },
+      metricsPort,
+    ),
+  ]);
+  const worker = await start('journey-worker', 'workflows/src/main-worker.ts', {
+    COUNSELLING_URL: counselling.url,
+  });
+  const bridge = await start(
+    'journey-bridge',
+    'workflows/src/main-bridge.ts',
+    {
+      MONGO_URL: mongoUrlFor(uniqueDatabase('bridge')),
+      BRIDGE_CONSUMER_GROUP: uniqueName('bridge'),
+    },
+    bridgePort,
+  );
+  const skeleton: Skeleton = {
+    prefix,
+    intake,
+    counselling,
+    metrics,
+    worker,
+    bridge,
+    intakeEnv: { ...intakeEnv, PORT: String(intakePort) },
+    async stop() {
+      await Promise.all(
+        [skeleton.intake, bridge, worker, counselling, metrics].map((process) => process.stop()),
+      );
+    },
+  };
+  return skeleton;
+}
+
+export interface Summary {
+  applications: number;
+  assignments: number;
+}
+
+export async function summary(metrics: ServiceProcess): Promise<Summary> {
+  const response = await fetch(`${metrics.url}/metrics/summary`);
+  return (await response.json()) as Summary;
+}
+
+export const application = (index: number) => ({
+  contact: { name: `Founder ${index}`, email: `founder${index}@example.no` },
+  municipality: '3301',
+  focusArea: 'grunder',
+  sector: 'J',
+  stage: 'idea',
+  language: index % 2 === 0 ? 'nb' : 'en',
+  referralSource: 'self',
+});
+
+export async function submit(
+  intakeUrl: string,
+  index: number,
+): Promise<{ applicationId: string; founderId: string }> {
+  const response = await fetch(`${intakeUrl}/applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(application(index)),
+  });
+  if (response.status !== 201) {
+    throw new Error(`POST /applications answered ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as { applicationId: string; founderId: string };
+}
