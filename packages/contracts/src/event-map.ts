@@ -9,6 +9,9 @@ import type { MilestoneReachedV1 } from './counselling/milestone-reached.v1';
 import type { OutcomeReportedV1 } from './followup/outcome-reported.v1';
 import type { ApplicationSubmittedV1 } from './intake/application-submitted.v1';
 import type { ApplicationTriagedV1 } from './intake/application-triaged.v1';
+import type { ApplicationWithdrawnV1 } from './intake/application-withdrawn.v1';
+import type { ConsentChangedV1 } from './intake/consent-changed.v1';
+import type { FounderErasureRequestedV1 } from './intake/founder-erasure-requested.v1';
 import type { StageChangedV1 } from './journey/stage-changed.v1';
 
 /**
@@ -18,6 +21,9 @@ import type { StageChangedV1 } from './journey/stage-changed.v1';
 export interface EventDataMap {
   'intake.ApplicationSubmitted.v1': ApplicationSubmittedV1;
   'intake.ApplicationTriaged.v1': ApplicationTriagedV1;
+  'intake.ApplicationWithdrawn.v1': ApplicationWithdrawnV1;
+  'intake.ConsentChanged.v1': ConsentChangedV1;
+  'intake.FounderErasureRequested.v1': FounderErasureRequestedV1;
   'counselling.CounsellorAssigned.v1': CounsellorAssignedV1;
   'counselling.AppointmentBooked.v1': AppointmentBookedV1;
   'counselling.AppointmentRescheduled.v1': AppointmentRescheduledV1;

@@ -13,6 +13,10 @@ export { buildAsyncApiDocument, renderAsyncApiYaml } from './asyncapi';
 
 export * from './intake/application-submitted.v1';
 export * from './intake/application-triaged.v1';
+export * from './intake/application-withdrawn.v1';
+export * from './intake/consent-changed.v1';
+export * from './intake/founder-erasure-requested.v1';
+export * from './intake/application-fields';
 export { appointmentKinds, appointmentModes } from './counselling/appointment-fields.v1';
 export * from './counselling/appointment-booked.v1';
 export * from './counselling/appointment-rescheduled.v1';

@@ -10,6 +10,9 @@ import { type EventDataMap, type EventType } from './event-map';
 import { outcomeReportedV1Schema } from './followup/outcome-reported.v1';
 import { applicationSubmittedV1Schema } from './intake/application-submitted.v1';
 import { applicationTriagedV1Schema } from './intake/application-triaged.v1';
+import { applicationWithdrawnV1Schema } from './intake/application-withdrawn.v1';
+import { consentChangedV1Schema } from './intake/consent-changed.v1';
+import { founderErasureRequestedV1Schema } from './intake/founder-erasure-requested.v1';
 import { stageChangedV1Schema } from './journey/stage-changed.v1';
 import { type Topic } from './topics';
 
@@ -47,6 +50,33 @@ const definitions: { readonly [K in EventType]: EventDefinition<K> } = {
     topic: 'intake.applications',
     description: 'An application has been accepted, referred to a partner or declined.',
     schema: applicationTriagedV1Schema,
+  },
+  'intake.ApplicationWithdrawn.v1': {
+    type: 'intake.ApplicationWithdrawn.v1',
+    context: 'intake',
+    name: 'ApplicationWithdrawn',
+    version: 1,
+    topic: 'intake.applications',
+    description: 'A founder has withdrawn their application.',
+    schema: applicationWithdrawnV1Schema,
+  },
+  'intake.ConsentChanged.v1': {
+    type: 'intake.ConsentChanged.v1',
+    context: 'intake',
+    name: 'ConsentChanged',
+    version: 1,
+    topic: 'intake.applications',
+    description: 'A founder has given or withdrawn one of their consents.',
+    schema: consentChangedV1Schema,
+  },
+  'intake.FounderErasureRequested.v1': {
+    type: 'intake.FounderErasureRequested.v1',
+    context: 'intake',
+    name: 'FounderErasureRequested',
+    version: 1,
+    topic: 'intake.applications',
+    description: 'A founder has asked for their personal data to be erased in every service.',
+    schema: founderErasureRequestedV1Schema,
   },
   'counselling.CounsellorAssigned.v1': {
     type: 'counselling.CounsellorAssigned.v1',

@@ -116,9 +116,9 @@ describe('parseEvent', () => {
       data: submitted,
       source: '/services/intake',
     });
-    expect(parseEvent({ ...event, type: 'intake.ApplicationWithdrawn.v1' })).toEqual({
+    expect(parseEvent({ ...event, type: 'intake.ApplicationArchived.v1' })).toEqual({
       ok: false,
-      error: 'unknown event type intake.ApplicationWithdrawn.v1',
+      error: 'unknown event type intake.ApplicationArchived.v1',
     });
   });
 

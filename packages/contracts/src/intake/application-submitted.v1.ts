@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateTime, municipalityNumber, uuid } from '../primitives';
+import { founderNeeds, organisationForms, partnerCategories } from './application-fields';
 
 /** Programme focus areas; ascii ids ('grunder' is the general Gründer programme). */
 export const focusAreas = [
@@ -41,6 +42,21 @@ export const applicationSubmittedV1Schema = z.object({
     .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/),
   referralSource: z.enum(referralSources),
   submittedAt: dateTime(),
+  /** Added in the intake service's full application; optional so older events still parse. */
+  organisationForm: z.enum(organisationForms).optional(),
+  needs: z.array(z.enum(founderNeeds)).optional(),
+  /**
+   * Whether the founder already has a company. The number itself stays in intake: for a sole
+   * proprietorship (ENK) it leads straight to the person in the public register.
+   */
+  hasOrganisationNumber: z.boolean().optional(),
+  /** The consents given at submission; later changes arrive as ConsentChanged. */
+  consents: z
+    .object({
+      statistics: z.boolean(),
+      sharing: z.array(z.enum(partnerCategories)),
+    })
+    .optional(),
 });
 
 export type ApplicationSubmittedV1 = z.infer<typeof applicationSubmittedV1Schema>;

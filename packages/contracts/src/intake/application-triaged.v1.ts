@@ -17,6 +17,8 @@ export const applicationTriagedV1Schema = z.object({
   triagedAt: dateTime(),
   /** Staff id of the triager; absent when the application was triaged automatically. */
   triagedBy: uuid().optional(),
+  /** True when staff overruled the automatic pre-triage (e.g. accepted a flagged duplicate). */
+  overrulesAutomatic: z.boolean().optional(),
 });
 
 export type ApplicationTriagedV1 = z.infer<typeof applicationTriagedV1Schema>;
