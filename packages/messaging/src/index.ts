@@ -2,6 +2,7 @@ export * from './kafka';
 export * from './producer';
 export * from './metrics';
 export * from './backoff';
+export * from './outbox/document-lock';
 export * from './outbox/entry';
 export * from './outbox/relay';
 export * from './consumer/errors';

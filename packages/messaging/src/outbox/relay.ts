@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
 import type { MessagingMetrics } from '../metrics';
 import type { MessageProducer } from '../producer';
+import { noLock, type DocumentLock } from './document-lock';
 import type { OutboxEntry, OutboxFields } from './entry';
 
 type OutboxDocument = OutboxFields & { _id: unknown };
@@ -23,6 +24,11 @@ export interface OutboxRelayOptions {
   backoff?: BackoffPolicy;
   /** Hook for crash tests: runs after Kafka acknowledged and before the document is marked. */
   afterPublish?: () => Promise<void> | void;
+  /**
+   * Shared with the service's own writers of the same documents, so the relay's marks and their
+   * appends never overlap (FerretDB's updates are not isolated, ADR 0003). None by default.
+   */
+  lock?: DocumentLock;
 }
 
 export interface OutboxRelay {
@@ -50,6 +56,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wake: (() => void) | undefined;
   // A nudge during a pass must not be lost while no wait is in progress.
   let nudged = false;
+  const lock = options.lock ?? noLock;
+  const update = (
+    id: unknown,
+    filter: Filter,
+    change: mongoose.mongo.UpdateFilter<mongoose.mongo.Document>,
+  ) => lock(String(id), () => collection.updateOne(filter, change));
 
   async function runOnce(): Promise<number> {
     const now = new Date();
@@ -72,7 +84,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       .map((entry, index) => ({ entry, index }))
       .filter(({ entry }) => entry.status === 'pending');
     if (pending.length === 0) {
-      await collection.updateOne(byId(document._id, { outboxVersion: document.outboxVersion }), {
+      await update(document._id, byId(document._id, { outboxVersion: document.outboxVersion }), {
         $set: { outboxNextAttemptAt: null },
       });
       return 0;
@@ -100,12 +112,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
     // Appends only push at the end, so the indexes stay valid. If nothing was appended
     // meanwhile the document is done; otherwise it stays due for the new events.
-    const done = await collection.updateOne(
+    const done = await update(
+      document._id,
       byId(document._id, { outboxVersion: document.outboxVersion }),
       { $set: { ...marks, outboxNextAttemptAt: null } },
     );
     if (done.matchedCount === 0) {
-      await collection.updateOne(byId(document._id), { $set: marks });
+      await update(document._id, byId(document._id), { $set: marks });
     }
   }
 
@@ -114,7 +127,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const retryAt = new Date(Date.now() + backoffDelay(attempts, backoff));
     const message = error instanceof Error ? error.message : String(error);
     logger.warn({ err: error, attempts, retryAt }, 'outbox publish failed; backing off');
-    await collection.updateOne(byId(document._id), {
+    await update(document._id, byId(document._id), {
       $set: {
         [`outbox.${index}.attempts`]: attempts,
         [`outbox.${index}.lastError`]: message.slice(0, 500),
