@@ -4,7 +4,9 @@ import type { AppointmentCancelledV1 } from './counselling/appointment-cancelled
 import type { AppointmentCompletedV1 } from './counselling/appointment-completed.v1';
 import type { AppointmentNoShowV1 } from './counselling/appointment-no-show.v1';
 import type { AppointmentRescheduledV1 } from './counselling/appointment-rescheduled.v1';
+import type { CaseClosedV1 } from './counselling/case-closed.v1';
 import type { CounsellorAssignedV1 } from './counselling/counsellor-assigned.v1';
+import type { CounsellorReassignedV1 } from './counselling/counsellor-reassigned.v1';
 import type { MilestoneReachedV1 } from './counselling/milestone-reached.v1';
 import type { OutcomeReportedV1 } from './followup/outcome-reported.v1';
 import type { ApplicationSubmittedV1 } from './intake/application-submitted.v1';
@@ -25,6 +27,8 @@ export interface EventDataMap {
   'intake.ConsentChanged.v1': ConsentChangedV1;
   'intake.FounderErasureRequested.v1': FounderErasureRequestedV1;
   'counselling.CounsellorAssigned.v1': CounsellorAssignedV1;
+  'counselling.CounsellorReassigned.v1': CounsellorReassignedV1;
+  'counselling.CaseClosed.v1': CaseClosedV1;
   'counselling.AppointmentBooked.v1': AppointmentBookedV1;
   'counselling.AppointmentRescheduled.v1': AppointmentRescheduledV1;
   'counselling.AppointmentCancelled.v1': AppointmentCancelledV1;

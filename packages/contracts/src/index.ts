@@ -24,6 +24,8 @@ export * from './counselling/appointment-cancelled.v1';
 export * from './counselling/appointment-completed.v1';
 export * from './counselling/appointment-no-show.v1';
 export * from './counselling/counsellor-assigned.v1';
+export * from './counselling/counsellor-reassigned.v1';
+export * from './counselling/case-closed.v1';
 export * from './counselling/milestone-reached.v1';
 export * from './journey/stage-changed.v1';
 export * from './followup/outcome-reported.v1';

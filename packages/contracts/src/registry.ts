@@ -4,7 +4,9 @@ import { appointmentCancelledV1Schema } from './counselling/appointment-cancelle
 import { appointmentCompletedV1Schema } from './counselling/appointment-completed.v1';
 import { appointmentNoShowV1Schema } from './counselling/appointment-no-show.v1';
 import { appointmentRescheduledV1Schema } from './counselling/appointment-rescheduled.v1';
+import { caseClosedV1Schema } from './counselling/case-closed.v1';
 import { counsellorAssignedV1Schema } from './counselling/counsellor-assigned.v1';
+import { counsellorReassignedV1Schema } from './counselling/counsellor-reassigned.v1';
 import { milestoneReachedV1Schema } from './counselling/milestone-reached.v1';
 import { type EventDataMap, type EventType } from './event-map';
 import { outcomeReportedV1Schema } from './followup/outcome-reported.v1';
@@ -86,6 +88,24 @@ const definitions: { readonly [K in EventType]: EventDefinition<K> } = {
     topic: 'counselling.assignments',
     description: 'A counsellor has been assigned to a founder.',
     schema: counsellorAssignedV1Schema,
+  },
+  'counselling.CounsellorReassigned.v1': {
+    type: 'counselling.CounsellorReassigned.v1',
+    context: 'counselling',
+    name: 'CounsellorReassigned',
+    version: 1,
+    topic: 'counselling.assignments',
+    description: "A founder's case has moved to another counsellor.",
+    schema: counsellorReassignedV1Schema,
+  },
+  'counselling.CaseClosed.v1': {
+    type: 'counselling.CaseClosed.v1',
+    context: 'counselling',
+    name: 'CaseClosed',
+    version: 1,
+    topic: 'counselling.assignments',
+    description: "A founder's counselling case has been closed.",
+    schema: caseClosedV1Schema,
   },
   'counselling.AppointmentBooked.v1': {
     type: 'counselling.AppointmentBooked.v1',

@@ -26,7 +26,7 @@ export const topicInfo: Readonly<Record<Topic, TopicInfo>> = {
     producer: 'the intake service',
   },
   'counselling.assignments': {
-    description: 'Assignments of counsellors to founders.',
+    description: 'Assignments of counsellors to founders, reassignments and closed cases.',
     producer: 'the counselling service',
   },
   'counselling.appointments': {
