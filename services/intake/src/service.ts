@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  createLinkTokens,
+  createStaffVerifier,
+  localIssuerRoutes,
+  optionalStaff,
+  usesDevelopmentSecret,
+} from '@grunderboost/auth';
+import {
   createKafka,
   createProducer,
+  documentLock,
   kafkaReadiness,
   messagingMetrics,
 } from '@grunderboost/messaging';
@@ -12,20 +20,20 @@ import {
   startServer,
   type ReadinessCheck,
 } from '@grunderboost/service-kit';
+import type { Router } from 'express';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { intakeUseCases, type IntakeUseCases } from './app/applications';
-import type { Config } from './config';
-import { applicationRoutes } from './http/application-routes';
+import { intakeUseCases } from './app/use-cases';
+import { DEVELOPMENT_LINK_SECRET, type Config } from './config';
+import { intakeRouter } from './http/router';
+import { loadCatalogue } from './i18n/catalogue';
 import { applicationEvents } from './messaging/application-events';
 import { startRelay } from './messaging/relay';
 import { ensureTopics, producedTopics } from './messaging/topics';
-import {
-  applicationCollection,
-  ensureApplicationIndexes,
-  mongoApplicationStore,
-} from './persistence/application-store';
+import { applicationCollection } from './persistence/collections';
+import { ensureApplicationIndexes, mongoApplicationStore } from './persistence/application-store';
+import { ensureAuditIndexes, mongoAuditLog } from './persistence/audit-store';
 
 export const SERVICE_NAME = 'intake';
 
@@ -42,7 +50,7 @@ export interface RunningService {
 }
 
 interface Wiring {
-  useCases: IntakeUseCases;
+  routes: (router: Router) => void;
   readiness: ReadinessCheck[];
   registry: Registry;
 }
@@ -64,7 +72,7 @@ export async function startService(
       bodyLimit: config.BODY_LIMIT,
       readiness: wiring.readiness,
       registry: wiring.registry,
-      routes: applicationRoutes(wiring.useCases),
+      routes: wiring.routes,
     });
     const server = await startServer(app, {
       port: config.PORT,
@@ -81,12 +89,25 @@ export async function startService(
   }
 }
 
+function warnAboutDevelopmentSecrets(config: Config, logger: Logger): void {
+  if (usesDevelopmentSecret(config)) {
+    logger.warn('AUTH_LOCAL_SECRET is the public development secret: set it outside development');
+  }
+  if (config.FOUNDER_LINK_SECRET === DEVELOPMENT_LINK_SECRET) {
+    logger.warn('FOUNDER_LINK_SECRET is the public development secret: set it outside development');
+  }
+}
+
 /** Connects everything; each closer goes in front of the earlier ones (reverse start order). */
 async function wire(config: Config, logger: Logger, closers: Closers): Promise<Wiring> {
+  warnAboutDevelopmentSecrets(config, logger);
+  // Before any connection: a broken catalogue is a configuration error, reported at once.
+  const catalogue = loadCatalogue(config.MESSAGES_DIR, config.DEFAULT_LANGUAGE);
   const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
   closers.unshift(() => connection.close());
   const collection = applicationCollection(connection);
   await ensureApplicationIndexes(collection);
+  await ensureAuditIndexes(connection);
 
   const kafka = createKafka({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
   await ensureTopics(kafka, producedTopics(config.KAFKA_TOPIC_PREFIX));
@@ -96,24 +117,46 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   await producer.connect();
   closers.unshift(() => producer.disconnect());
 
+  // One lock for the relay and the use cases: FerretDB's updates are not isolated (ADR 0003).
+  const lock = documentLock();
   const relay = startRelay({
     collection,
     producer,
     logger,
     metrics,
+    lock,
     enabled: config.OUTBOX_RELAY_ENABLED,
     exitAfterPublish: config.FAULT_EXIT_AFTER_PUBLISH,
   });
   closers.unshift(() => relay.stop());
 
   const useCases = intakeUseCases({
-    store: mongoApplicationStore(collection),
+    store: mongoApplicationStore(collection, lock),
     events: applicationEvents(config.KAFKA_TOPIC_PREFIX, () => relay.nudge()),
+    audit: mongoAuditLog(connection),
+    rules: {
+      regionMunicipalities: new Set(config.REGION_MUNICIPALITIES),
+      maxBusinessAgeMonths: config.MAX_BUSINESS_AGE_MONTHS,
+    },
     newId: randomUUID,
     now: () => new Date(),
   });
+  const verifier = createStaffVerifier(config);
+  const routes = intakeRouter({
+    useCases,
+    catalogue,
+    verifier,
+    links: createLinkTokens({
+      secret: config.FOUNDER_LINK_SECRET,
+      ttlSeconds: config.FOUNDER_LINK_TTL_DAYS * 86_400,
+    }),
+    linkBaseUrl: config.FOUNDER_LINK_BASE_URL,
+    createLimitPerMinute: config.CREATE_RATE_LIMIT_PER_MINUTE,
+    staffAuthentication: optionalStaff(verifier),
+    ...(config.LOCAL_TOKEN_ISSUER ? { localIssuer: localIssuerRoutes(config) } : {}),
+  });
   const readiness = [mongoReadiness(connection), kafkaReadiness(kafka)];
-  return { useCases, readiness, registry };
+  return { routes, readiness, registry };
 }
 
 async function closeQuietly(closers: Closers, logger: Logger): Promise<void> {

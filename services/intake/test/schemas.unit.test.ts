@@ -1,40 +1,46 @@
-import { applicationRequestSchema, idempotencyHeaderSchema } from '../src/http/schemas';
+import {
+  applicationChangeSchema,
+  applicationRequestSchema,
+  consentChangeSchema,
+  idempotencyHeaderSchema,
+  triageRequestSchema,
+} from '../src/http/schemas';
+import { searchQuerySchema, encodeCursor } from '../src/http/search-schemas';
+import { applicationBody } from './builders';
 
-const valid = {
-  contact: { name: 'Kari Nordmann', email: 'kari@example.no' },
-  municipality: '3301',
-  focusArea: 'health-industry',
-  sector: 'Q',
-  stage: 'validating',
-  language: 'en',
-  referralSource: 'usn',
-};
-
+const schema = applicationRequestSchema(['en', 'nb']);
 const pathsOf = (input: unknown) => {
-  const result = applicationRequestSchema.safeParse(input);
+  const result = schema.safeParse(input);
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
 };
 
 describe('application request', () => {
-  it('accepts a complete application, with or without a phone number', () => {
-    expect(applicationRequestSchema.safeParse(valid).success).toBe(true);
-    const withPhone = { ...valid, contact: { ...valid.contact, phone: '+47 912 34 567' } };
-    expect(applicationRequestSchema.safeParse(withPhone).success).toBe(true);
+  it('accepts a complete application and normalises the organisation number', () => {
+    const parsed = schema.parse(applicationBody({ organisationNumber: '923 609 016' }));
+    expect(parsed.organisationNumber).toBe('923609016');
+    expect(schema.safeParse(applicationBody({ needs: undefined })).success).toBe(true);
   });
 
   it.each([
-    ['a missing field', { ...valid, municipality: undefined }, 'municipality'],
-    ['a 3-digit municipality', { ...valid, municipality: '330' }, 'municipality'],
-    ['a number instead of a string', { ...valid, municipality: 3301 }, 'municipality'],
-    ['an unknown focus area', { ...valid, focusArea: 'mining' }, 'focusArea'],
-    ['a sector outside A–U', { ...valid, sector: 'Z' }, 'sector'],
-    ['an unsupported language', { ...valid, language: 'de' }, 'language'],
-    ['a bad e-mail', { ...valid, contact: { ...valid.contact, email: 'kari' } }, 'contact.email'],
-    ['an empty name', { ...valid, contact: { ...valid.contact, name: ' ' } }, 'contact.name'],
-    ['an unknown field in contact', { ...valid, contact: { ...valid.contact, x: 1 } }, 'contact'],
-    ['an unknown top-level field', { ...valid, extra: true }, ''],
-  ])('refuses %s', (_case, input, path) => {
-    expect(pathsOf(input)).toContain(path);
+    ['a missing field', { municipality: undefined }, 'municipality'],
+    ['a 3-digit municipality', { municipality: '330' }, 'municipality'],
+    ['an unknown focus area', { focusArea: 'mining' }, 'focusArea'],
+    ['a sector outside A–U', { sector: 'Z' }, 'sector'],
+    ['an unsupported language', { language: 'de' }, 'language'],
+    ['an unknown organisation form', { organisationForm: 'GmbH' }, 'organisationForm'],
+    ['a bad MOD11 check digit', { organisationNumber: '923609017' }, 'organisationNumber'],
+    ['a business start in the future', { businessStartedOn: '2999-01-01' }, 'businessStartedOn'],
+    ['a need twice', { needs: ['mentor', 'mentor'] }, 'needs'],
+    ['an empty idea', { idea: '   ' }, 'idea'],
+    ['a control character in the idea', { idea: 'bell\u0007' }, 'idea'],
+    ['an unknown top-level field', { extra: true }, ''],
+    ['no consents', { consents: undefined }, 'consents'],
+  ])('refuses %s', (_case, overrides, path) => {
+    expect(pathsOf(applicationBody(overrides))).toContain(path);
+  });
+
+  it('lets the idea span several lines', () => {
+    expect(pathsOf(applicationBody({ idea: 'Line one\nLine two\ttabbed' }))).toEqual([]);
   });
 
   it('refuses idempotency keys with other characters or over 200 long', () => {
@@ -43,6 +49,38 @@ describe('application request', () => {
     expect(parse('has space').success).toBe(false);
     expect(parse('a:b').success).toBe(false);
     expect(parse('x'.repeat(201)).success).toBe(false);
-    expect(parse('').success).toBe(false);
+  });
+});
+
+describe('other requests', () => {
+  it('needs at least one field in a change', () => {
+    const change = applicationChangeSchema(['en', 'nb']);
+    expect(change.safeParse({}).success).toBe(false);
+    expect(change.safeParse({ municipality: '3312' }).success).toBe(true);
+  });
+
+  it('names the partner category exactly for sharing consents', () => {
+    const ok = { consent: 'sharing', partnerCategory: 'nav', granted: false, textVersion: '2026-01' };
+    expect(consentChangeSchema.safeParse(ok).success).toBe(true);
+    expect(consentChangeSchema.safeParse({ ...ok, partnerCategory: undefined }).success).toBe(false);
+    expect(consentChangeSchema.safeParse({ ...ok, consent: 'statistics' }).success).toBe(false);
+  });
+
+  it('takes reason codes, not free text, in a triage', () => {
+    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['eligible'] }).success).toBe(true);
+    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['Kari is nice'] }).success).toBe(false);
+    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: [] }).success).toBe(false);
+  });
+
+  it('round-trips its own cursors and refuses forged ones', () => {
+    const cursor = encodeCursor({
+      createdAt: new Date('2026-03-02T09:00:00.000Z'),
+      applicationId: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+    });
+    expect(searchQuerySchema.parse({ cursor }).cursor?.applicationId).toBe(
+      'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+    );
+    expect(searchQuerySchema.safeParse({ cursor: 'bm9wZQ' }).success).toBe(false);
+    expect(searchQuerySchema.safeParse({ limit: '500' }).success).toBe(false);
   });
 });

@@ -1,7 +1,37 @@
 import type { OutboxEvent } from '@grunderboost/messaging';
-import type { Application } from '../domain/application';
+import type { Application, ApplicationStatus, Contact } from '../domain/application';
+import type { ConsentLogEntry } from '../domain/consents';
+import type { DuplicateMatch, PreTriageRules } from '../domain/pre-triage';
 
 export type CreateOutcome = 'created' | 'duplicate-idempotency-key';
+export type SaveOutcome = 'saved' | 'conflict';
+
+export interface SearchFilters {
+  status?: ApplicationStatus[];
+  municipality?: string[];
+  focusArea?: string[];
+  referralSource?: string[];
+  language?: string[];
+  email?: string;
+  name?: string;
+  submittedFrom?: Date;
+  submittedTo?: Date;
+}
+
+export interface SearchCursor {
+  createdAt: Date;
+  applicationId: string;
+}
+
+export interface SearchPage {
+  limit: number;
+  after?: SearchCursor;
+}
+
+export interface SearchResult {
+  items: Application[];
+  next?: SearchCursor;
+}
 
 export interface ApplicationStore {
   /**
@@ -13,13 +43,59 @@ export interface ApplicationStore {
     events: OutboxEvent[],
     idempotencyKey: string | undefined,
   ): Promise<CreateOutcome>;
+  /** Writes the changed application and appends its events, if still at `expectedVersion`. */
+  save(application: Application, expectedVersion: number, events: OutboxEvent[]): Promise<SaveOutcome>;
   findById(applicationId: string): Promise<Application | undefined>;
   findByIdempotencyKey(idempotencyKey: string): Promise<Application | undefined>;
+  /** An open application (submitted or accepted) with the same e-mail, phone or org number. */
+  findOpenDuplicate(
+    contact: Contact,
+    organisationNumber: string | undefined,
+    excludeId?: string,
+  ): Promise<DuplicateMatch | undefined>;
+  /** The founder id of earlier applications with this e-mail: a returning founder keeps it. */
+  founderIdForEmail(email: string): Promise<string | undefined>;
+  findByFounder(founderId: string): Promise<Application[]>;
+  search(filters: SearchFilters, page: SearchPage): Promise<SearchResult>;
+}
+
+/** One read of personal data by staff. */
+export interface AccessRecord {
+  at: Date;
+  staffId: string;
+  roles: string[];
+  action: 'read-application' | 'search-applications' | 'export-applications';
+  applicationIds: string[];
+  /** Names of the search filters used (not their values, which may be personal data). */
+  filters?: string[];
+  requestId?: string;
+}
+
+export interface AuditLog {
+  record(entry: AccessRecord): Promise<void>;
+  readsOf(applicationId: string): Promise<AccessRecord[]>;
 }
 
 export interface ApplicationEvents {
-  /** The integration event announcing a new application, ready for the outbox. */
   submitted(application: Application): OutboxEvent;
+  triaged(application: Application): OutboxEvent;
+  withdrawn(application: Application, reasonCode: string | undefined): OutboxEvent;
+  consentChanged(application: Application, change: ConsentLogEntry): OutboxEvent;
+  erasureRequested(
+    application: Application,
+    erasureId: string,
+    applicationIds: string[],
+    at: Date,
+  ): OutboxEvent;
   /** Called after a write with events, so they are published now rather than at the next poll. */
   written(): void;
+}
+
+export interface IntakeDependencies {
+  store: ApplicationStore;
+  events: ApplicationEvents;
+  audit: AuditLog;
+  rules: PreTriageRules;
+  newId: () => string;
+  now: () => Date;
 }

@@ -1,8 +1,16 @@
-import type { ApplicationSubmittedV1 } from '@grunderboost/contracts';
+import type {
+  ApplicationSubmittedV1,
+  founderNeeds,
+  organisationForms,
+  partnerCategories,
+  triageDecisions,
+} from '@grunderboost/contracts';
+import type { ConsentLogEntry, Consents } from './consents';
 
-/** Languages guidance is offered in today; the event contract allows any BCP-47 tag. */
-export const guidanceLanguages = ['nb', 'en'] as const;
-export type GuidanceLanguage = (typeof guidanceLanguages)[number];
+export type OrganisationForm = (typeof organisationForms)[number];
+export type FounderNeed = (typeof founderNeeds)[number];
+export type PartnerCategory = (typeof partnerCategories)[number];
+export type TriageDecision = (typeof triageDecisions)[number];
 
 export interface Contact {
   name: string;
@@ -10,66 +18,77 @@ export interface Contact {
   phone?: string;
 }
 
+/** Special-category data: stored only under its own explicit consent, used only in statistics. */
+export interface Background {
+  immigrantBackground: boolean;
+}
+
 /** What the founder fills in; checked at the HTTP edge before it gets here. */
 export interface ApplicationDetails {
   contact: Contact;
+  /** The founder's preferred language, one of the message catalogue's languages. */
+  language: string;
+  /** 2024 kommunenummer (older numbers are mapped before they get here). */
   municipality: string;
-  focusArea: ApplicationSubmittedV1['focusArea'];
+  idea: string;
   sector: string;
+  focusArea: ApplicationSubmittedV1['focusArea'];
   stage: ApplicationSubmittedV1['stage'];
-  language: GuidanceLanguage;
+  organisationForm: OrganisationForm;
+  organisationNumber?: string;
+  /** When an existing business started (YYYY-MM-DD); drives the business-age rule. */
+  businessStartedOn?: string;
+  needs: FounderNeed[];
   referralSource: ApplicationSubmittedV1['referralSource'];
+  background?: Background;
 }
 
-export type ApplicationStatus = 'submitted';
+/** submitted: awaiting triage; accepted/referred/declined: triaged; then withdrawn or erased. */
+export type ApplicationStatus = 'submitted' | TriageDecision | 'withdrawn' | 'erased';
+
+/** What the automatic pre-triage found; each finding is a reason a founder can read. */
+export interface Finding {
+  code: 'outside-region' | 'business-too-old' | 'duplicate';
+  /** For duplicates: the open application this one repeats, and what matched. */
+  duplicateOf?: string;
+  matchedOn?: 'email' | 'phone' | 'organisation-number';
+}
+
+export interface Triage {
+  decision: TriageDecision;
+  reasonCodes: string[];
+  /** Partner code for a referral, e.g. 'nav' or 'innovation-norway'. */
+  referredTo?: string;
+  /** Staff id; absent for the automatic pre-triage. */
+  triagedBy?: string;
+  triagedAt: Date;
+  automatic: boolean;
+  overrulesAutomatic: boolean;
+}
 
 export interface Application extends ApplicationDetails {
   applicationId: string;
   founderId: string;
   status: ApplicationStatus;
+  consents: Consents;
+  /** Every consent given or withdrawn, oldest first: the record behind `consents`. */
+  consentLog: ConsentLogEntry[];
+  findings: Finding[];
+  triage?: Triage;
   createdAt: Date;
+  updatedAt: Date;
+  withdrawnAt?: Date;
+  erasedAt?: Date;
+  /** Bumped on every change: updates are conditional on it (optimistic concurrency). */
+  version: number;
 }
 
-/** Ids and time are given, so the same input always makes the same application. */
-export function newApplication(
-  details: ApplicationDetails,
-  ids: { applicationId: string; founderId: string },
-  now: Date,
-): Application {
-  return {
-    ...details,
-    applicationId: ids.applicationId,
-    founderId: ids.founderId,
-    status: 'submitted',
-    createdAt: now,
-  };
+/** Open applications count for duplicates, can still be updated and can be withdrawn. */
+export function isOpen(application: Pick<Application, 'status'>): boolean {
+  return application.status === 'submitted' || application.status === 'accepted';
 }
 
-/** The codes of an application that may leave the intake context. */
-export interface ShareableFacts {
-  applicationId: string;
-  founderId: string;
-  municipality: string;
-  focusArea: Application['focusArea'];
-  sector: string;
-  stage: Application['stage'];
-  language: GuidanceLanguage;
-  referralSource: Application['referralSource'];
-}
-
-/**
- * Everything but the contact details, picked field by field (not by removing `contact`), so a
- * personal field added to the application later cannot leak into events or views by default.
- */
-export function shareableFacts(application: Application): ShareableFacts {
-  return {
-    applicationId: application.applicationId,
-    founderId: application.founderId,
-    municipality: application.municipality,
-    focusArea: application.focusArea,
-    sector: application.sector,
-    stage: application.stage,
-    language: application.language,
-    referralSource: application.referralSource,
-  };
+/** Founders may change their application until someone (or the pre-triage) has triaged it. */
+export function isEditable(application: Pick<Application, 'status' | 'triage'>): boolean {
+  return application.status === 'submitted' && application.triage === undefined;
 }

@@ -1,28 +1,125 @@
-import { applicationStages, focusAreas, referralSources } from '@grunderboost/contracts';
+import {
+  applicationStages,
+  focusAreas,
+  founderNeeds,
+  organisationForms,
+  partnerCategories,
+  referralSources,
+  triageDecisions,
+} from '@grunderboost/contracts';
 import { z } from 'zod';
-import { guidanceLanguages } from '../domain/application';
+import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../domain/organisation-number';
 
-/** Strict objects: an unknown field is a client mistake worth reporting, not something to drop. */
-const contactSchema = z.strictObject({
-  name: z.string().trim().min(1).max(200),
+/**
+ * Request schemas. Objects are strict: an unknown field is a client mistake worth reporting, not
+ * something to drop. Texts refuse control characters (they break e-mails, logs and CSV exports).
+ */
+const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const NO_CONTROL_MULTILINE = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
+
+const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL);
+
+export const contactSchema = z.strictObject({
+  name: text(200),
   email: z.email().max(254),
   phone: z
     .string()
-    .regex(/^\+?[0-9][0-9 ()-]{4,29}$/, 'expected a phone number such as +47 912 34 567')
+    .regex(/^\+?[0-9][0-9 ()-]{4,29}$/)
     .optional(),
 });
 
-export const applicationRequestSchema = z.strictObject({
-  contact: contactSchema,
-  municipality: z.string().regex(/^\d{4}$/, 'expected a 4-digit kommunenummer such as 3301'),
-  focusArea: z.enum(focusAreas),
-  sector: z.string().regex(/^[A-U]$/, 'expected a NACE section letter A–U'),
-  stage: z.enum(applicationStages),
-  language: z.enum(guidanceLanguages),
-  referralSource: z.enum(referralSources),
+const textVersion = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/);
+const consentSchema = z.strictObject({ granted: z.boolean(), textVersion });
+
+const sharingSchema = z.strictObject(
+  Object.fromEntries(partnerCategories.map((c) => [c, consentSchema.optional()])) as Record<
+    (typeof partnerCategories)[number],
+    z.ZodOptional<typeof consentSchema>
+  >,
+);
+
+export const consentsSchema = z.strictObject({
+  processing: consentSchema,
+  statistics: consentSchema,
+  background: consentSchema.optional(),
+  sharing: sharingSchema.default({}),
 });
 
+const organisationNumber = z
+  .string()
+  .max(20)
+  .transform(normaliseOrganisationNumber)
+  .refine(isValidOrganisationNumber, 'expected 9 digits with a valid MOD11 check digit');
+
+const businessStartedOn = z.iso
+  .date()
+  .refine((day) => Date.parse(day) <= Date.now(), 'the date is in the future');
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'each value at most once');
+
+/** The fields a founder fills in; `languages` are those of the message catalogue. */
+function detailsShape(languages: readonly [string, ...string[]]) {
+  return {
+    contact: contactSchema,
+    language: z.enum(languages),
+    municipality: z.string().regex(/^\d{4}$/),
+    idea: z.string().trim().min(1).max(4000).regex(NO_CONTROL_MULTILINE),
+    sector: z.string().regex(/^[A-U]$/),
+    focusArea: z.enum(focusAreas),
+    stage: z.enum(applicationStages),
+    organisationForm: z.enum(organisationForms),
+    organisationNumber: organisationNumber.optional(),
+    businessStartedOn: businessStartedOn.optional(),
+    needs: uniqueList(z.enum(founderNeeds), founderNeeds.length),
+    referralSource: z.enum(referralSources),
+  };
+}
+
+export function applicationRequestSchema(languages: readonly [string, ...string[]]) {
+  return z.strictObject({
+    ...detailsShape(languages),
+    needs: detailsShape(languages).needs.default([]),
+    consents: consentsSchema,
+    background: z.strictObject({ immigrantBackground: z.boolean() }).optional(),
+  });
+}
+
+/** No defaults here: a field left out of a change keeps its value. */
+export function applicationChangeSchema(languages: readonly [string, ...string[]]) {
+  return z
+    .strictObject(detailsShape(languages))
+    .partial()
+    .refine((change) => Object.keys(change).length > 0, 'change at least one field');
+}
+
+const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
+
+export const triageRequestSchema = z.strictObject({
+  decision: z.enum(triageDecisions),
+  reasonCodes: uniqueList(code, 10).min(1),
+  referredTo: code.optional(),
+});
+
+export const consentChangeSchema = z
+  .strictObject({
+    consent: z.enum(['processing', 'statistics', 'background', 'sharing']),
+    partnerCategory: z.enum(partnerCategories).optional(),
+    granted: z.boolean(),
+    textVersion,
+  })
+  .refine((c) => (c.consent === 'sharing') === (c.partnerCategory !== undefined), {
+    message: 'partnerCategory is given exactly when consent is sharing',
+    path: ['partnerCategory'],
+  });
+
+export const withdrawalSchema = z.strictObject({ reasonCode: code.optional() });
+
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const FOUNDER_TOKEN_HEADER = 'founder-token';
 
 /** Headers are parsed as an object, so a bad key is reported under the header's name. */
 export const idempotencyHeaderSchema = z.object({
@@ -33,3 +130,6 @@ export const idempotencyHeaderSchema = z.object({
 });
 
 export const applicationParamsSchema = z.object({ id: z.uuid() });
+
+/** A founder's link token travels as ?token= (a clickable link) or the founder-token header. */
+export const founderTokenQuerySchema = z.object({ token: z.string().max(2048).optional() });

@@ -1,30 +1,100 @@
-import { createEvent, keyOf, topicOf } from '@grunderboost/contracts';
+import { createEvent, keyOf, topicOf, type EventDataMap, type EventType } from '@grunderboost/contracts';
 import { prefixedTopic, type OutboxEvent } from '@grunderboost/messaging';
 import type { ApplicationEvents } from '../app/ports';
-import { shareableFacts, type Application } from '../domain/application';
+import { sharingAllowed } from '../domain/consents';
+import { shareableFacts } from '../domain/shareable';
+import type { Application } from '../domain/application';
 
 export const EVENT_SOURCE = '/services/intake';
 
+function outboxEntry<K extends EventType>(
+  type: K,
+  data: EventDataMap[K],
+  time: Date,
+  topicPrefix: string,
+): OutboxEvent {
+  const event = createEvent(type, { data, source: EVENT_SOURCE, time: time.toISOString() });
+  return { id: event.id, topic: prefixedTopic(topicPrefix, topicOf(type)), key: keyOf(event), event };
+}
+
 /** The outbox entry of intake.ApplicationSubmitted.v1: codes and ids only, never the contact. */
 export function applicationSubmittedEvent(application: Application, topicPrefix: string) {
-  const submittedAt = application.createdAt.toISOString();
-  const event = createEvent('intake.ApplicationSubmitted.v1', {
-    data: { ...shareableFacts(application), submittedAt },
-    source: EVENT_SOURCE,
-    time: submittedAt,
-  });
-  const outboxEvent: OutboxEvent = {
-    id: event.id,
-    topic: prefixedTopic(topicPrefix, topicOf(event.type)),
-    key: keyOf(event),
-    event,
-  };
-  return outboxEvent;
+  return outboxEntry(
+    'intake.ApplicationSubmitted.v1',
+    {
+      ...shareableFacts(application),
+      submittedAt: application.createdAt.toISOString(),
+      consents: {
+        statistics: application.consents.statistics.granted,
+        sharing: sharingAllowed(application.consents),
+      },
+    },
+    application.createdAt,
+    topicPrefix,
+  );
 }
 
 export function applicationEvents(topicPrefix: string, nudge: () => void): ApplicationEvents {
   return {
     submitted: (application) => applicationSubmittedEvent(application, topicPrefix),
+
+    triaged(application) {
+      const triage = application.triage;
+      if (triage === undefined) throw new Error('triaged() needs a triaged application');
+      return outboxEntry(
+        'intake.ApplicationTriaged.v1',
+        {
+          applicationId: application.applicationId,
+          founderId: application.founderId,
+          decision: triage.decision,
+          reasonCodes: triage.reasonCodes,
+          ...(triage.referredTo === undefined ? {} : { referredTo: triage.referredTo }),
+          triagedAt: triage.triagedAt.toISOString(),
+          ...(triage.triagedBy === undefined ? {} : { triagedBy: triage.triagedBy }),
+          ...(triage.overrulesAutomatic ? { overrulesAutomatic: true } : {}),
+        },
+        triage.triagedAt,
+        topicPrefix,
+      );
+    },
+
+    withdrawn: (application, reasonCode) =>
+      outboxEntry(
+        'intake.ApplicationWithdrawn.v1',
+        {
+          applicationId: application.applicationId,
+          founderId: application.founderId,
+          ...(reasonCode === undefined ? {} : { reasonCode }),
+          withdrawnAt: application.updatedAt.toISOString(),
+        },
+        application.updatedAt,
+        topicPrefix,
+      ),
+
+    consentChanged: (application, change) =>
+      outboxEntry(
+        'intake.ConsentChanged.v1',
+        {
+          applicationId: application.applicationId,
+          founderId: application.founderId,
+          consent: change.consent,
+          ...(change.partnerCategory === undefined ? {} : { partnerCategory: change.partnerCategory }),
+          granted: change.granted,
+          textVersion: change.textVersion,
+          changedAt: change.at.toISOString(),
+        },
+        change.at,
+        topicPrefix,
+      ),
+
+    erasureRequested: (application, erasureId, applicationIds, at) =>
+      outboxEntry(
+        'intake.FounderErasureRequested.v1',
+        { erasureId, founderId: application.founderId, applicationIds, requestedAt: at.toISOString() },
+        at,
+        topicPrefix,
+      ),
+
     written: nudge,
   };
 }

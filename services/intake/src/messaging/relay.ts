@@ -1,17 +1,19 @@
 import {
   createOutboxRelay,
+  type DocumentLock,
   type MessageProducer,
   type MessagingMetrics,
 } from '@grunderboost/messaging';
 import type mongoose from 'mongoose';
 import type { Logger } from 'pino';
-import type { ApplicationCollection } from '../persistence/application-store';
+import type { ApplicationCollection } from '../persistence/application-document';
 
 export interface RelaySettings {
   collection: ApplicationCollection;
   producer: MessageProducer;
   logger: Logger;
   metrics: MessagingMetrics;
+  lock: DocumentLock;
   enabled: boolean;
   exitAfterPublish: boolean;
 }
@@ -38,6 +40,7 @@ export function startRelay(settings: RelaySettings): RunningRelay {
     producer: settings.producer,
     logger: logger.child({ component: 'outbox-relay' }),
     metrics: settings.metrics,
+    lock: settings.lock,
     afterPublish: settings.exitAfterPublish
       ? () => {
           logger.fatal('FAULT_EXIT_AFTER_PUBLISH: exiting after the publish, before the mark');

@@ -1,0 +1,17 @@
+import { changeUseCases } from './change';
+import type { IntakeDependencies } from './ports';
+import { privacyUseCases } from './privacy';
+import { queryUseCases } from './queries';
+import { submitUseCase } from './submit';
+
+/** Everything the intake service does, over its ports; the HTTP layer only translates. */
+export function intakeUseCases(deps: IntakeDependencies) {
+  return {
+    submit: submitUseCase(deps),
+    ...queryUseCases(deps),
+    ...changeUseCases(deps),
+    ...privacyUseCases(deps),
+  };
+}
+
+export type IntakeUseCases = ReturnType<typeof intakeUseCases>;

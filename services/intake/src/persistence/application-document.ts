@@ -1,0 +1,90 @@
+import { newOutbox, type OutboxEvent, type OutboxFields } from '@grunderboost/messaging';
+import type mongoose from 'mongoose';
+import type { Application } from '../domain/application';
+
+export const APPLICATIONS_COLLECTION = 'applications';
+
+/**
+ * The stored application. Lookup keys are kept beside the personal data they are derived from
+ * (and erased with it): a lowercased e-mail and the phone's digits, for duplicate detection.
+ */
+export interface ApplicationDocument extends OutboxFields, Omit<Application, 'applicationId'> {
+  _id: string;
+  emailKey: string | null;
+  phoneKey: string | null;
+  /** Always set (see storedKey), so the unique index needs no partial or sparse option. */
+  idempotencyKey: string;
+}
+
+export type ApplicationCollection = mongoose.mongo.Collection<ApplicationDocument>;
+
+export const emailKeyOf = (email: string) => email.trim().toLowerCase();
+
+/** +47 912 34 567, 004791234567 and 91234567 are one number: Norwegian digits without 47. */
+export function phoneKeyOf(phone: string): string {
+  const digits = phone.replace(/\D/g, '').replace(/^00/, '');
+  return digits.length === 10 && digits.startsWith('47') ? digits.slice(2) : digits;
+}
+
+/** The lookup keys of an application; an erased one has none (its contact is gone). */
+export function lookupKeys(application: Application) {
+  if (application.status === 'erased') return { emailKey: null, phoneKey: null };
+  return {
+    emailKey: emailKeyOf(application.contact.email),
+    phoneKey: application.contact.phone === undefined ? null : phoneKeyOf(application.contact.phone),
+  };
+}
+
+/**
+ * FerretDB 1.x has no partial or sparse indexes, and a unique index counts every missing key as
+ * the same null. Requests without a key therefore get one of their own. The namespaces cannot
+ * collide: ':' is not allowed in client keys.
+ */
+export const storedKey = (applicationId: string, clientKey: string | undefined): string =>
+  clientKey === undefined ? `none:${applicationId}` : `client:${clientKey}`;
+
+export function toDocument(
+  application: Application,
+  events: OutboxEvent[],
+  idempotencyKey: string,
+): ApplicationDocument {
+  const { applicationId, ...fields } = application;
+  return {
+    _id: applicationId,
+    ...fields,
+    ...lookupKeys(application),
+    idempotencyKey,
+    ...newOutbox(events, application.createdAt),
+  };
+}
+
+/** Field by field, so outbox and lookup fields never leak into the domain (or a view). */
+export function toApplication(document: ApplicationDocument): Application {
+  return {
+    applicationId: document._id,
+    founderId: document.founderId,
+    contact: document.contact,
+    language: document.language,
+    municipality: document.municipality,
+    idea: document.idea,
+    sector: document.sector,
+    focusArea: document.focusArea,
+    stage: document.stage,
+    organisationForm: document.organisationForm,
+    ...(document.organisationNumber == null ? {} : { organisationNumber: document.organisationNumber }),
+    ...(document.businessStartedOn == null ? {} : { businessStartedOn: document.businessStartedOn }),
+    needs: document.needs,
+    referralSource: document.referralSource,
+    ...(document.background == null ? {} : { background: document.background }),
+    status: document.status,
+    consents: document.consents,
+    consentLog: document.consentLog,
+    findings: document.findings,
+    ...(document.triage == null ? {} : { triage: document.triage }),
+    createdAt: document.createdAt,
+    updatedAt: document.updatedAt,
+    ...(document.withdrawnAt == null ? {} : { withdrawnAt: document.withdrawnAt }),
+    ...(document.erasedAt == null ? {} : { erasedAt: document.erasedAt }),
+    version: document.version,
+  };
+}
