@@ -57,6 +57,7 @@ function toPlainProblem(error: AppError): Problem {
     detail: error.detail,
     type: error.type,
     extensions: error.extensions,
+    ...(error.headers === undefined ? {} : { headers: error.headers }),
   };
 }
 

@@ -8,6 +8,8 @@ export interface AppErrorOptions {
   /** A URI identifying the problem type; 'about:blank' means "just the HTTP status". */
   type?: string;
   extensions?: ProblemExtensions;
+  /** Response headers the problem needs to be acted on, e.g. Retry-After on a 429. */
+  headers?: Record<string, string>;
   /**
    * True when the process can no longer be trusted (e.g. a broken invariant), as opposed to an
    * operational error such as a conflict. The error handler logs these at fatal so alerts fire.
@@ -25,6 +27,7 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly type: string;
   readonly extensions: ProblemExtensions | undefined;
+  readonly headers: Record<string, string> | undefined;
   readonly catastrophic: boolean;
 
   constructor(options: AppErrorOptions) {
@@ -35,6 +38,7 @@ export class AppError extends Error {
     this.detail = options.detail;
     this.type = options.type ?? 'about:blank';
     this.extensions = options.extensions;
+    this.headers = options.headers;
     this.catastrophic = options.catastrophic ?? false;
   }
 }
@@ -63,4 +67,16 @@ export function unsupportedMediaType(
 
 export function payloadTooLarge(detail = 'The request body is too large'): AppError {
   return new AppError({ status: 413, title: 'Payload Too Large', detail });
+}
+
+/** 429 with Retry-After, so well-behaved clients know when to come back. */
+export function tooManyRequests(detail: string, retryAfterSeconds: number): AppError {
+  // Retry-After takes whole seconds; rounding up never invites a retry that is still too early.
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError({
+    status: 429,
+    title: 'Too Many Requests',
+    detail,
+    headers: { 'Retry-After': String(seconds) },
+  });
 }

@@ -12,6 +12,7 @@ export {
   conflict,
   notFound,
   payloadTooLarge,
+  tooManyRequests,
   unprocessable,
   unsupportedMediaType,
   type AppErrorOptions,
@@ -27,3 +28,18 @@ export { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 export { startServer, type RunningServer, type ServerOptions } from './server';
 export { parseBody, parseParams, parseQuery, queryList } from './validation';
 export { formatPath, type FieldError } from './validation-problem';
+export {
+  buildOpenApiDocument,
+  formatJson,
+  OPENAPI_PATH,
+  openApiRoute,
+  writeOrCheckOpenApi,
+  type ApiResponse,
+  type ApiRoute,
+  type HttpMethod,
+  type JsonObject,
+  type OpenApiOptions,
+  type SecurityScheme,
+  type WriteMode,
+} from './openapi';
+export { DEFAULT_MAX_KEYS, rateLimit, type RateLimiter, type RateLimitOptions } from './rate-limit';

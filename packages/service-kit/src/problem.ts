@@ -12,6 +12,8 @@ export interface Problem {
   detail?: string;
   type?: string;
   extensions?: ProblemExtensions;
+  /** Sent as response headers, not in the body. */
+  headers?: Record<string, string>;
 }
 
 /** The RFC 9457 body: standard members win over extensions with the same name. */
@@ -29,5 +31,8 @@ export function problemBody(req: Request, problem: Problem): Record<string, unkn
 }
 
 export function sendProblem(req: Request, res: Response, problem: Problem): void {
+  if (problem.headers !== undefined) {
+    res.set(problem.headers);
+  }
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).json(problemBody(req, problem));
 }

@@ -7,6 +7,7 @@ import {
   notFound,
   payloadTooLarge,
   toProblem,
+  tooManyRequests,
   unprocessable,
   unsupportedMediaType,
 } from '../src';
@@ -19,6 +20,7 @@ describe('AppError and its helpers', () => {
     [unprocessable('no'), 422, 'Unprocessable Content'],
     [unsupportedMediaType(), 415, 'Unsupported Media Type'],
     [payloadTooLarge(), 413, 'Payload Too Large'],
+    [tooManyRequests('slow down', 30), 429, 'Too Many Requests'],
   ])('%# maps to its status and title', (error, status, title) => {
     expect(error).toBeInstanceOf(AppError);
     expect(error.catastrophic).toBe(false);
@@ -41,6 +43,18 @@ describe('AppError and its helpers', () => {
       extensions: { partner: 'innovasjon-norge' },
     });
     expect(toProblem(badRequest('x', { field: 'a' })).extensions).toEqual({ field: 'a' });
+  });
+});
+
+describe('tooManyRequests', () => {
+  it.each([
+    [30, '30'],
+    [2.1, '3'],
+    [0, '1'],
+  ])('sends Retry-After in whole seconds, rounded up (%p s → %p)', (seconds, header) => {
+    expect(toProblem(tooManyRequests('slow down', seconds)).headers).toEqual({
+      'Retry-After': header,
+    });
   });
 });
 
