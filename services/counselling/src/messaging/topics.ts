@@ -1,10 +1,16 @@
-import { topicOf } from '@grunderboost/contracts';
+import { topicOf, type EventType } from '@grunderboost/contracts';
 import { prefixedTopic } from '@grunderboost/messaging';
 import type { Kafka } from 'kafkajs';
 
-/** The topics counselling publishes to, with the deployment prefix. */
+const PRODUCED: EventType[] = [
+  'counselling.CounsellorAssigned.v1',
+  'counselling.AppointmentBooked.v1',
+  'counselling.MilestoneReached.v1',
+];
+
+/** The topics counselling publishes to (assignments, appointments, milestones), prefixed. */
 export const producedTopics = (prefix: string): string[] => [
-  prefixedTopic(prefix, topicOf('counselling.CounsellorAssigned.v1')),
+  ...new Set(PRODUCED.map((type) => prefixedTopic(prefix, topicOf(type)))),
 ];
 
 /**

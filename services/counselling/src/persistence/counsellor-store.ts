@@ -1,41 +1,51 @@
 import type mongoose from 'mongoose';
-import type { CounsellorStore } from '../app/ports';
+import type { CounsellorRepository } from '../app/ports';
+import type { Counsellor } from '../domain/counsellor';
+import { isDuplicateKeyError } from './duplicate-key';
 
-export const COUNSELLORS_COLLECTION = 'counsellors';
+export const COUNSELLORS_COLLECTION = 'counsellor_profiles';
 
-export interface CounsellorDocument {
-  _id: string;
-  /** Assignments made to this counsellor; kept by $inc, never recounted. */
-  openCases: number;
-}
+export type CounsellorDocument = Omit<Counsellor, 'counsellorId'> & { _id: string };
 
-export function mongoCounsellorStore(connection: mongoose.Connection): CounsellorStore {
+const toDocument = ({ counsellorId, ...fields }: Counsellor): CounsellorDocument => ({
+  _id: counsellorId,
+  ...fields,
+});
+
+const toCounsellor = ({ _id, ...fields }: CounsellorDocument): Counsellor => ({
+  counsellorId: _id,
+  ...fields,
+});
+
+export function mongoCounsellorStore(connection: mongoose.Connection): CounsellorRepository & {
+  seed(counsellors: Counsellor[]): Promise<void>;
+} {
   const collection = connection.collection<CounsellorDocument>(COUNSELLORS_COLLECTION);
+  async function create(counsellor: Counsellor): Promise<'created' | 'exists'> {
+    try {
+      await collection.insertOne(toDocument(counsellor));
+      return 'created';
+    } catch (error) {
+      if (isDuplicateKeyError(error)) return 'exists';
+      throw error;
+    }
+  }
   return {
-    async register(counsellorIds) {
-      for (const counsellorId of counsellorIds) {
-        // $setOnInsert: a restart must not reset the counts of known counsellors.
-        await collection.updateOne(
-          { _id: counsellorId },
-          { $setOnInsert: { openCases: 0 } },
-          { upsert: true },
-        );
-      }
+    create,
+    async replace(counsellor) {
+      await collection.replaceOne({ _id: counsellor.counsellorId }, toDocument(counsellor));
     },
-    async loads(counsellorIds) {
-      const documents = await collection.find({ _id: { $in: [...counsellorIds] } }).toArray();
-      const openCases = new Map(documents.map((document) => [document._id, document.openCases]));
-      return counsellorIds.map((counsellorId) => ({
-        counsellorId,
-        openCases: openCases.get(counsellorId) ?? 0,
-      }));
+    async get(counsellorId) {
+      const document = await collection.findOne({ _id: counsellorId });
+      return document === null ? undefined : toCounsellor(document);
     },
-    async addOpenCase(counsellorId) {
-      await collection.updateOne(
-        { _id: counsellorId },
-        { $inc: { openCases: 1 } },
-        { upsert: true },
-      );
+    async all() {
+      const documents = await collection.find({}).sort({ _id: 1 }).toArray();
+      return documents.map(toCounsellor);
+    },
+    /** Adds the configured starting team; counsellors already known keep their profiles. */
+    async seed(counsellors) {
+      for (const counsellor of counsellors) await create(counsellor);
     },
   };
 }
