@@ -1,23 +1,20 @@
 import { parseEvent } from '@grunderboost/contracts';
 import { staysTrue, waitFor } from '@grunderboost/testkit';
+import { createdSchema, founderViewSchema, staffViewSchema } from '../src/http/response-schemas';
 import type { RunningService } from '../src/service';
 import {
+  applicationBody,
+  call,
   collectTopic,
   dropDatabase,
   newWorld,
   postApplication,
+  staffToken,
   startIntake,
-  validApplication,
+  submit,
+  type Created,
   type TestWorld,
 } from './support';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-interface Created {
-  applicationId: string;
-  founderId: string;
-  status: string;
-}
 
 let world: TestWorld;
 let service: RunningService;
@@ -38,118 +35,164 @@ afterAll(async () => {
 const messagesOf = (applicationId: string) =>
   reader.received.filter((message) => message.value.includes(applicationId));
 
-describe('POST /applications', () => {
-  it('stores the application and publishes ApplicationSubmitted once, keyed by founder, without contact data', async () => {
-    const response = await postApplication(service.url, validApplication());
-    expect(response.status).toBe(201);
-    const body = (await response.json()) as Created;
-    expect(Object.keys(body).sort()).toEqual(['applicationId', 'founderId', 'status']);
-    expect(body.applicationId).toMatch(UUID);
-    expect(body.founderId).toMatch(UUID);
-    expect(body.founderId).not.toBe(body.applicationId);
-    expect(body.status).toBe('submitted');
-    expect(response.headers.get('location')).toBe(`/applications/${body.applicationId}`);
-
-    await expectExactlyOneEvent(body.applicationId);
-    const [message] = messagesOf(body.applicationId);
-    expect(message?.key).toBe(body.founderId);
-    const parsed = parseEvent(JSON.parse(message?.value ?? '{}'));
-    if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.event.type).toBe('intake.ApplicationSubmitted.v1');
-    expect(parsed.event.source).toBe('/services/intake');
-    expect(parsed.event.data).toMatchObject({
-      applicationId: body.applicationId,
-      founderId: body.founderId,
-      municipality: '3301',
-      focusArea: 'grunder',
-      sector: 'J',
-      stage: 'idea',
-      language: 'nb',
-      referralSource: 'nav',
-    });
-    const raw = JSON.stringify(message);
-    for (const personal of ['kari.nordmann@example.no', 'Kari Nordmann', '912 34 567']) {
-      expect(raw).not.toContain(personal);
-    }
+/** Waits for the application's events, then checks that no extra copy follows. */
+async function expectEvents(applicationId: string, count: number): Promise<void> {
+  await waitFor(() => messagesOf(applicationId).length >= count, {
+    description: `${count} events of application ${applicationId}`,
   });
-
-  it('answers a retry with the same Idempotency-Key with the same application, and publishes once', async () => {
-    const key = `retry-${Date.now()}`;
-    const first = await postApplication(service.url, validApplication(), {
-      'idempotency-key': key,
-    });
-    expect(first.status).toBe(201);
-    const created = (await first.json()) as Created;
-
-    // Sequential and concurrent retries alike: the unique index on the key decides.
-    const retries = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        postApplication(service.url, validApplication(), { 'idempotency-key': key }),
-      ),
-    );
-    for (const retry of retries) {
-      expect(retry.status).toBe(200);
-      expect(await retry.json()).toEqual(created);
-    }
-    await expectExactlyOneEvent(created.applicationId);
-  });
-
-  it('stores only one application when first requests with one key race each other', async () => {
-    const key = `race-${Date.now()}`;
-    const responses = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        postApplication(service.url, validApplication(), { 'idempotency-key': key }),
-      ),
-    );
-    const statuses = responses.map((response) => response.status).sort();
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-    const bodies = (await Promise.all(responses.map((r) => r.json()))) as Created[];
-    expect(new Set(bodies.map((body) => body.applicationId)).size).toBe(1);
-    await expectExactlyOneEvent(bodies[0]?.applicationId ?? '');
-  });
-});
-
-/** Waits for the application's event, then checks that no second copy follows. */
-async function expectExactlyOneEvent(applicationId: string): Promise<void> {
-  await waitFor(() => messagesOf(applicationId).length >= 1, {
-    description: `the event of application ${applicationId}`,
-  });
-  await staysTrue(() => messagesOf(applicationId).length === 1, {
-    description: `exactly one event of application ${applicationId}`,
+  await staysTrue(() => messagesOf(applicationId).length === count, {
+    description: `exactly ${count} events of application ${applicationId}`,
     timeoutMs: 1_500,
   });
 }
 
-describe('GET /applications/:id', () => {
-  it('returns the codes of a stored application but no contact data', async () => {
-    const created = (await (
-      await postApplication(service.url, validApplication())
-    ).json()) as Created;
-    const response = await fetch(`${service.url}/applications/${created.applicationId}`);
-    expect(response.status).toBe(200);
-    const view = (await response.json()) as Record<string, unknown>;
-    expect(view).toEqual({
-      ...created,
+describe('POST /applications', () => {
+  it('stores the application, answers with the status link, and publishes ApplicationSubmitted once without personal data', async () => {
+    const body = applicationBody({ organisationNumber: '923609016' });
+    const response = await postApplication(service.url, body, { 'accept-language': 'en' });
+    expect(response.status).toBe(201);
+    const created = createdSchema.parse(await response.json());
+    expect(created).toMatchObject({ status: 'submitted', language: 'en', editable: true });
+    expect(created.statusText).toBe('Received, waiting for a counsellor to look at it');
+    expect(created.statusLink).toBe(
+      `http://127.0.0.1:3001/applications/${created.applicationId}?token=${created.linkToken}`,
+    );
+    expect(response.headers.get('location')).toBe(`/applications/${created.applicationId}`);
+
+    await expectEvents(created.applicationId, 1);
+    const [message] = messagesOf(created.applicationId);
+    const parsed = parseEvent(JSON.parse(message?.value ?? '{}'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.event.type).toBe('intake.ApplicationSubmitted.v1');
+    expect(message?.key).toBe(parsed.event.subject);
+    expect(parsed.event.data).toMatchObject({
+      applicationId: created.applicationId,
       municipality: '3301',
-      focusArea: 'grunder',
-      sector: 'J',
-      stage: 'idea',
-      language: 'nb',
-      referralSource: 'nav',
-      createdAt: view.createdAt,
+      organisationForm: 'ENK',
+      needs: ['business-plan', 'financing'],
+      hasOrganisationNumber: true,
+      consents: { statistics: true, sharing: ['nav'] },
     });
-    expect(view.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-    expect(JSON.stringify(view)).not.toMatch(/kari|contact|email/i);
+    const contact = body.contact as { name: string; email: string; phone: string };
+    for (const personal of [contact.email, contact.name, contact.phone, '923609016', 'sykkel']) {
+      expect(message?.value).not.toContain(personal);
+    }
+  });
+
+  it('answers retries with the same Idempotency-Key with the same application, also when they race', async () => {
+    const key = `race-${Date.now()}`;
+    const body = applicationBody();
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => postApplication(service.url, body, { 'idempotency-key': key })),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as Created[];
+    expect(new Set(bodies.map((b) => b.applicationId)).size).toBe(1);
+    await expectEvents(bodies[0]?.applicationId ?? '', 1);
+  });
+
+  it('refuses an application without consent to processing, in the language asked for', async () => {
+    const body = applicationBody();
+    (body.consents as Record<string, unknown>).processing = { granted: false, textVersion: '2026-01' };
+    const response = await call(service.url, 'POST', '/applications', {
+      body,
+      headers: { 'accept-language': 'nb-NO' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.headers.get('content-language')).toBe('nb');
+    expect(response.body.title).toBe('Samtykke trengs');
+  });
+
+  it('limits how many applications one client may create per minute', async () => {
+    const limited = await startIntake(world, { CREATE_RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        statuses.push((await postApplication(limited.url, applicationBody())).status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+      const refused = await call(limited.url, 'POST', '/applications', {
+        body: applicationBody(),
+        headers: { 'accept-language': 'en' },
+      });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused.body.title).toBe('Too many requests');
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
+describe('GET /applications/:id', () => {
+  it("opens the founder's own application through their link, in their language", async () => {
+    const created = await submit(service.url, { language: 'en' });
+    const viaQuery = await call(service.url, 'GET', `/applications/${created.applicationId}?token=${created.linkToken}`);
+    expect(viaQuery.status).toBe(200);
+    const view = founderViewSchema.parse(viaQuery.body);
+    expect(view.statusText).toBe('Received, waiting for a counsellor to look at it');
+    expect(view.details?.contact.name).toBe('Kari Nordmann');
+    expect(viaQuery.body).not.toHaveProperty('founderId');
+    const viaHeader = await call(service.url, 'GET', `/applications/${created.applicationId}`, {
+      headers: { 'founder-token': created.linkToken, 'accept-language': 'nb' },
+    });
+    expect(viaHeader.body.statusText).toBe('Mottatt, venter på at en veileder ser på den');
+  });
+
+  it("refuses without a link, with another application's link, and with a forged link", async () => {
+    const mine = await submit(service.url);
+    const other = await submit(service.url);
+    const path = `/applications/${mine.applicationId}`;
+    expect((await call(service.url, 'GET', path)).status).toBe(401);
+    expect((await call(service.url, 'GET', `${path}?token=${other.linkToken}`)).status).toBe(403);
+    const forged = `${mine.linkToken.slice(0, -4)}AAAA`;
+    expect((await call(service.url, 'GET', `${path}?token=${forged}`)).status).toBe(403);
+  });
+
+  it('lets caseworkers read it, records each read in the audit log, and keeps analysts out', async () => {
+    const created = await submit(service.url);
+    const counsellorId = crypto.randomUUID();
+    const path = `/applications/${created.applicationId}`;
+    const read = await call(service.url, 'GET', path, {
+      headers: { authorization: `Bearer ${await staffToken(['counsellor'], counsellorId)}` },
+    });
+    expect(read.status).toBe(200);
+    expect(staffViewSchema.parse(read.body).findings).toEqual([]);
+    const analyst = await call(service.url, 'GET', path, {
+      headers: { authorization: `Bearer ${await staffToken(['analyst'])}` },
+    });
+    expect(analyst.status).toBe(403);
+
+    const exported = await call<{ staffReads: Array<{ staffId: string; action: string }> }>(
+      service.url,
+      'GET',
+      `${path}/export?token=${created.linkToken}`,
+    );
+    expect(exported.body.staffReads).toEqual([
+      expect.objectContaining({ staffId: counsellorId, action: 'read-application' }),
+    ]);
   });
 
   it('answers 404 for an unknown id and 400 for an id that is no uuid', async () => {
-    const unknown = await fetch(`${service.url}/applications/${crypto.randomUUID()}`);
+    const token = await staffToken(['lead']);
+    const headers = { authorization: `Bearer ${token}` };
+    const unknown = await call(service.url, 'GET', `/applications/${crypto.randomUUID()}`, { headers });
     expect(unknown.status).toBe(404);
-    expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const malformed = await fetch(`${service.url}/applications/not-a-uuid`);
+    const malformed = await call(service.url, 'GET', '/applications/not-a-uuid', { headers });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { errors: Array<{ path: string }> }).errors).toEqual([
-      expect.objectContaining({ path: 'id' }),
-    ]);
+    expect(malformed.body.errors).toEqual([expect.objectContaining({ path: 'id' })]);
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('serves the document of this API', async () => {
+    const response = await call<{ openapi: string; paths: Record<string, unknown> }>(
+      service.url,
+      'GET',
+      '/openapi.json',
+    );
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(Object.keys(response.body.paths)).toContain('/applications/{id}/triage');
   });
 });

@@ -5,7 +5,7 @@ import {
   newWorld,
   postApplication,
   startIntake,
-  validApplication,
+  applicationBody,
   type TestWorld,
 } from './support';
 
@@ -26,10 +26,15 @@ describe('intake with its outbox relay switched off (test-only fault)', () => {
       const silent = await startIntake(world, { OUTBOX_RELAY_ENABLED: 'false' });
       let applicationId: string;
       try {
-        const response = await postApplication(silent.url, validApplication());
+        const response = await postApplication(silent.url, applicationBody());
         expect(response.status).toBe(201);
-        ({ applicationId } = (await response.json()) as { applicationId: string });
-        expect((await fetch(`${silent.url}/applications/${applicationId}`)).status).toBe(200);
+        let linkToken: string;
+        ({ applicationId, linkToken } = (await response.json()) as {
+          applicationId: string;
+          linkToken: string;
+        });
+        const stored = await fetch(`${silent.url}/applications/${applicationId}?token=${linkToken}`);
+        expect(stored.status).toBe(200);
         await staysTrue(() => reader.received.length === 0, {
           description: 'nothing published while the relay is off',
           timeoutMs: 2_000,

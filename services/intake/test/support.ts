@@ -8,6 +8,8 @@ import {
   uniqueName,
   waitFor,
 } from '@grunderboost/testkit';
+import { randomUUID } from 'node:crypto';
+import { issueLocalStaffToken, staffAuthConfigSchema, type StaffRole } from '@grunderboost/auth';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { configSchema } from '../src/config';
@@ -50,6 +52,8 @@ export function startIntake(
     MONGO_URL: world.mongoUrl,
     KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
     KAFKA_TOPIC_PREFIX: world.prefix,
+    // Tests post many applications from one address; the limit has its own test.
+    CREATE_RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
   return startService(config);
@@ -96,15 +100,17 @@ export async function collectTopic(world: TestWorld) {
   };
 }
 
-export const validApplication = () => ({
-  contact: { name: 'Kari Nordmann', email: 'kari.nordmann@example.no', phone: '+47 912 34 567' },
-  municipality: '3301',
-  focusArea: 'grunder',
-  sector: 'J',
-  stage: 'idea',
-  language: 'nb',
-  referralSource: 'nav',
-});
+import { applicationBody } from './builders';
+
+export { applicationBody };
+
+/** A staff bearer token from the local issuer, with the services' default development settings. */
+export async function staffToken(
+  roles: StaffRole[],
+  staffId: string = randomUUID(),
+): Promise<string> {
+  return issueLocalStaffToken(loadConfig(staffAuthConfigSchema, {}), { staffId, roles });
+}
 
 export function postApplication(
   url: string,
@@ -116,4 +122,43 @@ export function postApplication(
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+export interface Created {
+  applicationId: string;
+  status: string;
+  statusLink: string;
+  linkToken: string;
+}
+
+/** Submits a valid application (with overrides) and returns the created body. */
+export async function submit(url: string, overrides: Record<string, unknown> = {}): Promise<Created> {
+  const response = await postApplication(url, applicationBody(overrides));
+  if (response.status !== 201) {
+    throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);
+  }
+  return (await response.json()) as Created;
+}
+
+/** A JSON request with optional body and headers; returns status, headers and parsed body. */
+export async function call<T = Record<string, unknown>>(
+  url: string,
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...options.headers,
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text === '' ? undefined : JSON.parse(text)) as T,
+  };
 }

@@ -33,7 +33,9 @@ function localisedLimit(limit: RequestHandler, localise: Localiser): RequestHand
   return (req, res, next) =>
     void limit(req, res, (error?: unknown) => {
       if (error instanceof AppError && error.status === 429) {
-        next(localise.problem(req, res, 429, 'rate_limited'));
+        const { title, detail, type } = localise.problem(req, res, 429, 'rate_limited');
+        const headers = error.headers;
+        next(new AppError({ status: 429, title, detail, type, ...(headers ? { headers } : {}) }));
       } else {
         next(error);
       }

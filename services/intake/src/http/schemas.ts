@@ -8,6 +8,7 @@ import {
   triageDecisions,
 } from '@grunderboost/contracts';
 import { z } from 'zod';
+import { currentMunicipalityNumber } from '../domain/municipalities';
 import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../domain/organisation-number';
 
 /**
@@ -66,7 +67,8 @@ function detailsShape(languages: readonly [string, ...string[]]) {
   return {
     contact: contactSchema,
     language: z.enum(languages),
-    municipality: z.string().regex(/^\d{4}$/),
+    // Older numbers (2020 and earlier reforms) are mapped to the 2024 numbering here, once.
+    municipality: z.string().regex(/^\d{4}$/).transform(currentMunicipalityNumber),
     idea: z.string().trim().min(1).max(4000).regex(NO_CONTROL_MULTILINE),
     sector: z.string().regex(/^[A-U]$/),
     focusArea: z.enum(focusAreas),

@@ -2,6 +2,7 @@ import { focusAreas, referralSources } from '@grunderboost/contracts';
 import { queryList } from '@grunderboost/service-kit';
 import { z } from 'zod';
 import type { SearchCursor } from '../app/ports';
+import { currentMunicipalityNumber } from '../domain/municipalities';
 
 export const applicationStatuses = [
   'submitted',
@@ -37,7 +38,7 @@ const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`));
 
 export const searchQuerySchema = z.strictObject({
   status: queryList(z.enum(applicationStatuses)).optional(),
-  municipality: queryList(z.string().regex(/^\d{4}$/)).optional(),
+  municipality: queryList(z.string().regex(/^\d{4}$/).transform(currentMunicipalityNumber)).optional(),
   focusArea: queryList(z.enum(focusAreas)).optional(),
   referralSource: queryList(z.enum(referralSources)).optional(),
   language: queryList(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).optional(),
