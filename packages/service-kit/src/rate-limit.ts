@@ -41,10 +41,12 @@ class WindowStore {
   hit(key: string, now: number): Window {
     this.evictExpired(now);
     const current = this.windows.get(key);
-    if (current !== undefined) {
+    // Eviction relies on the clock moving forward; an ended window is never reused regardless.
+    if (current !== undefined && current.resetAt > now) {
       current.count += 1;
       return current;
     }
+    this.windows.delete(key);
     if (this.windows.size >= this.maxKeys) {
       // A flood of distinct keys costs the oldest key its count rather than costing memory.
       this.dropOldest();

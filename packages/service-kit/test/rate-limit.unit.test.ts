@@ -147,6 +147,18 @@ describe('rateLimit memory', () => {
     expect(limiter.trackedKeys()).toBe(1);
   });
 
+  it('never reuses an ended window, even after the wall clock stepped back', () => {
+    let clock = 10_000;
+    const limiter = rateLimit({ name: 'x', limit: 1, windowMs: 60_000, now: () => clock });
+    expect(hit(limiter, 'early')).toBe(true);
+    clock = 0;
+    expect(hit(limiter, 'late')).toBe(true);
+    // 'late' ended at 60 000 but sits behind 'early' (ends 70 000), so eviction has not reached it.
+    clock = 65_000;
+    expect(hit(limiter, 'late')).toBe(true);
+    expect(hit(limiter, 'late')).toBe(false);
+  });
+
   it('makes room by dropping the oldest window, not by refusing new clients', () => {
     let clock = 0;
     const limiter = rateLimit({
