@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { counsellingOpenApi } from '../src/http/api-description';
 import type { RunningService } from '../src/service';
 import {
   dropDatabase,
@@ -68,6 +69,12 @@ describe('counselling with bad input', () => {
     });
     await expectProblem(text, 415);
     await expectProblem(await fetch(`${service.url}/assignments`, { method: 'GET' }), 405);
+  });
+
+  it('serves its OpenAPI document at /openapi.json', async () => {
+    const response = await fetch(`${service.url}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(counsellingOpenApi())));
   });
 
   it('never answered 5xx', () => {
