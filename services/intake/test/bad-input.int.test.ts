@@ -6,7 +6,7 @@ import {
   newWorld,
   postApplication,
   startIntake,
-  validApplication,
+  applicationBody,
   type TestWorld,
 } from './support';
 
@@ -37,7 +37,7 @@ async function expectProblem(response: Response, status: number): Promise<Proble
   return (await response.json()) as Problem;
 }
 
-const valid = validApplication();
+const valid = applicationBody();
 const without = (field: keyof typeof valid) => {
   const copy: Record<string, unknown> = { ...valid };
   delete copy[field];
@@ -50,6 +50,7 @@ describe('POST /applications with bad input', () => {
     ['a missing contact', without('contact'), ['contact']],
     ['a wrong enum value', { ...valid, stage: 'dreaming' }, ['stage']],
     ['an unsupported language', { ...valid, language: 'sv' }, ['language']],
+    ['a bad organisation number', { ...valid, organisationNumber: '123456789' }, ['organisationNumber']],
     [
       'a bad e-mail',
       { ...valid, contact: { ...valid.contact, email: 'not-mail' } },
@@ -65,8 +66,12 @@ describe('POST /applications with bad input', () => {
     ],
     ['an array', [valid], ['']],
   ])('answers 400 with the field paths for %s', async (_case, body, paths) => {
-    const problem = await expectProblem(await postApplication(service.url, body), 400);
-    expect(problem.title).toBe('Validation failed');
+    const problem = await expectProblem(
+      await postApplication(service.url, body, { 'accept-language': 'en' }),
+      400,
+    );
+    expect(problem.title).toBe('Some fields need your attention');
+    for (const error of problem.errors ?? []) expect(error.message).not.toBe('');
     expect(problem.errors?.map((error) => error.path).sort()).toEqual([...paths].sort());
   });
 
