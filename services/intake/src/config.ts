@@ -44,17 +44,23 @@ export const configSchema = baseConfigSchema.extend({
     .regex(TOPIC_PREFIX, 'expected letters, digits, ".", "_" or "-"')
     .default(''),
   /** The region's municipalities (2024 kommunenummer); applications elsewhere are pre-triaged. */
-  REGION_MUNICIPALITIES: list(z.string().regex(/^\d{4}$/, 'expected a 4-digit kommunenummer'))
-    .default([...DEFAULT_REGION_MUNICIPALITIES]),
+  REGION_MUNICIPALITIES: list(
+    z.string().regex(/^\d{4}$/, 'expected a 4-digit kommunenummer'),
+  ).default([...DEFAULT_REGION_MUNICIPALITIES]),
   /** A business older than this many months is referred on by the pre-triage. */
   MAX_BUSINESS_AGE_MONTHS: z.coerce.number().int().min(1).max(600).default(36),
   /** Directory of the message catalogues (one <language>.json per language). */
   MESSAGES_DIR: z.string().min(1).default(BUNDLED_MESSAGES_DIR),
   DEFAULT_LANGUAGE: z.string().min(2).default('nb'),
-  FOUNDER_LINK_SECRET: z.string().min(32, 'expected at least 32 characters').default(DEVELOPMENT_LINK_SECRET),
+  FOUNDER_LINK_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters')
+    .default(DEVELOPMENT_LINK_SECRET),
   FOUNDER_LINK_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Where founders' status links point (the portal, or this API); id and token are appended. */
-  FOUNDER_LINK_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001/applications'),
+  FOUNDER_LINK_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('http://127.0.0.1:3001/applications'),
   /** New applications per client (IP) per minute; 0 turns the limit off (benchmarks). */
   CREATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Development only: mounts POST /dev/token, which hands out staff tokens to anyone. */

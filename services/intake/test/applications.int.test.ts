@@ -83,7 +83,9 @@ describe('POST /applications', () => {
     const key = `race-${Date.now()}`;
     const body = applicationBody();
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => postApplication(service.url, body, { 'idempotency-key': key })),
+      Array.from({ length: 8 }, () =>
+        postApplication(service.url, body, { 'idempotency-key': key }),
+      ),
     );
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as Created[];
@@ -93,7 +95,10 @@ describe('POST /applications', () => {
 
   it('refuses an application without consent to processing, in the language asked for', async () => {
     const body = applicationBody();
-    (body.consents as Record<string, unknown>).processing = { granted: false, textVersion: '2026-01' };
+    (body.consents as Record<string, unknown>).processing = {
+      granted: false,
+      textVersion: '2026-01',
+    };
     const response = await call(service.url, 'POST', '/applications', {
       body,
       headers: { 'accept-language': 'nb-NO' },
@@ -128,7 +133,11 @@ describe('POST /applications', () => {
 describe('GET /applications/:id', () => {
   it("opens the founder's own application through their link, in their language", async () => {
     const created = await submit(service.url, { language: 'en' });
-    const viaQuery = await call(service.url, 'GET', `/applications/${created.applicationId}?token=${created.linkToken}`);
+    const viaQuery = await call(
+      service.url,
+      'GET',
+      `/applications/${created.applicationId}?token=${created.linkToken}`,
+    );
     expect(viaQuery.status).toBe(200);
     const view = founderViewSchema.parse(viaQuery.body);
     expect(view.statusText).toBe('Received, waiting for a counsellor to look at it');
@@ -177,7 +186,9 @@ describe('GET /applications/:id', () => {
   it('answers 404 for an unknown id and 400 for an id that is no uuid', async () => {
     const token = await staffToken(['lead']);
     const headers = { authorization: `Bearer ${token}` };
-    const unknown = await call(service.url, 'GET', `/applications/${crypto.randomUUID()}`, { headers });
+    const unknown = await call(service.url, 'GET', `/applications/${crypto.randomUUID()}`, {
+      headers,
+    });
     expect(unknown.status).toBe(404);
     const malformed = await call(service.url, 'GET', '/applications/not-a-uuid', { headers });
     expect(malformed.status).toBe(400);

@@ -37,7 +37,7 @@ async function expectProblem(response: Response, status: number): Promise<Proble
   return (await response.json()) as Problem;
 }
 
-const valid = applicationBody();
+const valid = applicationBody() as Record<string, unknown> & { contact: Record<string, unknown> };
 const without = (field: keyof typeof valid) => {
   const copy: Record<string, unknown> = { ...valid };
   delete copy[field];
@@ -50,7 +50,11 @@ describe('POST /applications with bad input', () => {
     ['a missing contact', without('contact'), ['contact']],
     ['a wrong enum value', { ...valid, stage: 'dreaming' }, ['stage']],
     ['an unsupported language', { ...valid, language: 'sv' }, ['language']],
-    ['a bad organisation number', { ...valid, organisationNumber: '123456789' }, ['organisationNumber']],
+    [
+      'a bad organisation number',
+      { ...valid, organisationNumber: '123456789' },
+      ['organisationNumber'],
+    ],
     [
       'a bad e-mail',
       { ...valid, contact: { ...valid.contact, email: 'not-mail' } },

@@ -63,7 +63,9 @@ describe('pre-triage', () => {
   it('counts whole months of a business, and finds one older than the limit', () => {
     expect(monthsSince('2023-03-02', now)).toBe(36);
     expect(monthsSince('2023-03-03', now)).toBe(35);
-    expect(preTriage(details({ businessStartedOn: '2023-03-02' }), undefined, rules, now)).toEqual([]);
+    expect(preTriage(details({ businessStartedOn: '2023-03-02' }), undefined, rules, now)).toEqual(
+      [],
+    );
     expect(preTriage(details({ businessStartedOn: '2023-02-01' }), undefined, rules, now)).toEqual([
       { code: 'business-too-old' },
     ]);
@@ -78,7 +80,9 @@ describe('pre-triage', () => {
 
   it('declines by itself when something was found, and refers an established business on', () => {
     expect(automaticTriage([], now)).toBeUndefined();
-    expect(automaticTriage([{ code: 'outside-region' }, { code: 'business-too-old' }], now)).toMatchObject({
+    expect(
+      automaticTriage([{ code: 'outside-region' }, { code: 'business-too-old' }], now),
+    ).toMatchObject({
       decision: 'declined',
       reasonCodes: ['outside-region', 'business-too-old'],
       automatic: true,
@@ -93,28 +97,66 @@ describe('pre-triage', () => {
 describe('triage by a counsellor', () => {
   const staff = '11111111-1111-4111-8111-111111111111';
   const fresh = newApplication(details(), consentsGiven(), ids, [], now);
-  const flagged = newApplication(details(), consentsGiven(), ids, [{ code: 'outside-region' }], now);
+  const flagged = newApplication(
+    details(),
+    consentsGiven(),
+    ids,
+    [{ code: 'outside-region' }],
+    now,
+  );
 
   it('decides an untriaged application', () => {
-    const result = decideTriage(fresh, { decision: 'accepted', reasonCodes: ['eligible'] }, staff, now);
-    expect(result).toMatchObject({ ok: true, triage: { decision: 'accepted', triagedBy: staff, automatic: false, overrulesAutomatic: false } });
+    const result = decideTriage(
+      fresh,
+      { decision: 'accepted', reasonCodes: ['eligible'] },
+      staff,
+      now,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      triage: {
+        decision: 'accepted',
+        triagedBy: staff,
+        automatic: false,
+        overrulesAutomatic: false,
+      },
+    });
   });
 
   it('overrules the automatic pre-triage', () => {
     expect(flagged.status).toBe('declined');
-    const result = decideTriage(flagged, { decision: 'accepted', reasonCodes: ['eligible'] }, staff, now);
+    const result = decideTriage(
+      flagged,
+      { decision: 'accepted', reasonCodes: ['eligible'] },
+      staff,
+      now,
+    );
     expect(result).toMatchObject({ ok: true, triage: { overrulesAutomatic: true } });
   });
 
   it("does not overturn another counsellor's decision, nor triage a withdrawn application", () => {
-    const decided = decideTriage(fresh, { decision: 'declined', reasonCodes: ['not-a-business'] }, staff, now);
+    const decided = decideTriage(
+      fresh,
+      { decision: 'declined', reasonCodes: ['not-a-business'] },
+      staff,
+      now,
+    );
     if (!decided.ok) throw new Error('expected a decision');
     const triaged = { ...fresh, status: 'declined' as const, triage: decided.triage };
-    expect(decideTriage(triaged, { decision: 'accepted', reasonCodes: ['eligible'] }, staff, now)).toEqual({
+    expect(
+      decideTriage(triaged, { decision: 'accepted', reasonCodes: ['eligible'] }, staff, now),
+    ).toEqual({
       ok: false,
       refusal: 'already-triaged',
     });
-    expect(decideTriage(withdraw(fresh, now), { decision: 'accepted', reasonCodes: ['eligible'] }, staff, now)).toEqual({
+    expect(
+      decideTriage(
+        withdraw(fresh, now),
+        { decision: 'accepted', reasonCodes: ['eligible'] },
+        staff,
+        now,
+      ),
+    ).toEqual({
       ok: false,
       refusal: 'not-open',
     });
@@ -122,10 +164,18 @@ describe('triage by a counsellor', () => {
 
   it('needs a partner for a referral and refuses one for anything else', () => {
     const input = { decision: 'referred' as const, reasonCodes: ['needs-other-service'] };
-    expect(decideTriage(fresh, input, staff, now)).toEqual({ ok: false, refusal: 'referral-needs-partner' });
+    expect(decideTriage(fresh, input, staff, now)).toEqual({
+      ok: false,
+      refusal: 'referral-needs-partner',
+    });
     expect(decideTriage(fresh, { ...input, referredTo: 'nav' }, staff, now).ok).toBe(true);
     expect(
-      decideTriage(fresh, { decision: 'accepted', reasonCodes: ['eligible'], referredTo: 'nav' }, staff, now),
+      decideTriage(
+        fresh,
+        { decision: 'accepted', reasonCodes: ['eligible'], referredTo: 'nav' },
+        staff,
+        now,
+      ),
     ).toEqual({ ok: false, refusal: 'referral-needs-partner' });
   });
 });
@@ -134,14 +184,31 @@ describe('application life cycle', () => {
   it('stamps every consent with the submission time and logs it', () => {
     const application = newApplication(details(), consentsGiven(), ids, [], now);
     expect(application.status).toBe('submitted');
-    expect(application.consents.sharing.nav).toEqual({ granted: true, textVersion: '2026-01', at: now });
-    expect(application.consentLog.map((line) => line.consent)).toEqual(['processing', 'statistics', 'sharing']);
+    expect(application.consents.sharing.nav).toEqual({
+      granted: true,
+      textVersion: '2026-01',
+      at: now,
+    });
+    expect(application.consentLog.map((line) => line.consent)).toEqual([
+      'processing',
+      'statistics',
+      'sharing',
+    ]);
   });
 
   it('is pre-triaged again after a change', () => {
     const application = newApplication(details(), consentsGiven(), ids, [], now);
-    const moved = applyChange(application, { municipality: '0301' }, [{ code: 'outside-region' }], now);
-    expect(moved).toMatchObject({ municipality: '0301', status: 'declined', triage: { automatic: true } });
+    const moved = applyChange(
+      application,
+      { municipality: '0301' },
+      [{ code: 'outside-region' }],
+      now,
+    );
+    expect(moved).toMatchObject({
+      municipality: '0301',
+      status: 'declined',
+      triage: { automatic: true },
+    });
   });
 
   it('erases what identifies the founder and keeps the statistics', () => {

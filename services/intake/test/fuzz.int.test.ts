@@ -39,7 +39,16 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const oddText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('\u0000', '\u202e', '\ud800', '𝕂𝕒𝕣𝕚', 'ﷺ', '\u200b', '../../etc/passwd', '{"$gt":""}'),
+  fc.constantFrom(
+    '\u0000',
+    '\u202e',
+    '\ud800',
+    '𝕂𝕒𝕣𝕚',
+    'ﷺ',
+    '\u200b',
+    '../../etc/passwd',
+    '{"$gt":""}',
+  ),
   fc.string({ minLength: 5_000, maxLength: 20_000 }),
 );
 
@@ -50,20 +59,29 @@ function mutatedBody(): fc.Arbitrary<unknown> {
   const valid = applicationBody();
   const fields = Object.keys(valid);
   return fc.oneof(
-    fc.record({ field: fc.constantFrom(...fields), value: anyValue }).map(({ field, value }) => ({ ...valid, [field]: value })),
+    fc
+      .record({ field: fc.constantFrom(...fields), value: anyValue })
+      .map(({ field, value }) => ({ ...valid, [field]: value })),
     fc.constantFrom(...fields).map((field) => {
       const copy: Record<string, unknown> = { ...valid };
       delete copy[field];
       return copy;
     }),
-    fc.record({ field: fc.constantFrom('name', 'email', 'phone', 'extra'), value: anyValue }).map(({ field, value }) => ({
-      ...valid,
-      contact: { ...(valid.contact as object), [field]: value },
-    })),
-    fc.record({ key: fc.constantFrom('processing', 'statistics', 'background', 'sharing', 'x'), value: anyValue }).map(({ key, value }) => ({
-      ...valid,
-      consents: { ...(valid.consents as object), [key]: value },
-    })),
+    fc
+      .record({ field: fc.constantFrom('name', 'email', 'phone', 'extra'), value: anyValue })
+      .map(({ field, value }) => ({
+        ...valid,
+        contact: { ...(valid.contact as object), [field]: value },
+      })),
+    fc
+      .record({
+        key: fc.constantFrom('processing', 'statistics', 'background', 'sharing', 'x'),
+        value: anyValue,
+      })
+      .map(({ key, value }) => ({
+        ...valid,
+        consents: { ...(valid.consents as object), [key]: value },
+      })),
     anyValue,
   );
 }
@@ -74,7 +92,9 @@ const rawBody = fc.oneof(
   fc.constantFrom('{', '[1,', '{"contact":', '\u0000', '', 'true', '"x"'),
 );
 
-const headerValue = fc.string({ unit: 'grapheme-ascii', maxLength: 300 }).filter((v) => !/[\r\n\0]/.test(v));
+const headerValue = fc
+  .string({ unit: 'grapheme-ascii', maxLength: 300 })
+  .filter((v) => !/[\r\n\0]/.test(v));
 
 interface Endpoint {
   name: string;
@@ -86,23 +106,77 @@ interface Endpoint {
 const endpoints: Endpoint[] = [
   { name: 'POST /applications', method: 'POST', path: () => '/applications', auth: 'none' },
   { name: 'GET /applications', method: 'GET', path: () => '/applications', auth: 'staff' },
-  { name: 'GET /applications/:id', method: 'GET', path: () => `/applications/${created.applicationId}`, auth: 'founder' },
-  { name: 'PATCH /applications/:id', method: 'PATCH', path: () => `/applications/${created.applicationId}`, auth: 'founder' },
-  { name: 'POST /applications/:id/triage', method: 'POST', path: () => `/applications/${created.applicationId}/triage`, auth: 'staff' },
-  { name: 'PUT /applications/:id/consents', method: 'PUT', path: () => `/applications/${created.applicationId}/consents`, auth: 'founder' },
-  { name: 'GET /applications/:id/export', method: 'GET', path: () => `/applications/${created.applicationId}/export`, auth: 'founder' },
+  {
+    name: 'GET /applications/:id',
+    method: 'GET',
+    path: () => `/applications/${created.applicationId}`,
+    auth: 'founder',
+  },
+  {
+    name: 'PATCH /applications/:id',
+    method: 'PATCH',
+    path: () => `/applications/${created.applicationId}`,
+    auth: 'founder',
+  },
+  {
+    name: 'POST /applications/:id/triage',
+    method: 'POST',
+    path: () => `/applications/${created.applicationId}/triage`,
+    auth: 'staff',
+  },
+  {
+    name: 'PUT /applications/:id/consents',
+    method: 'PUT',
+    path: () => `/applications/${created.applicationId}/consents`,
+    auth: 'founder',
+  },
+  {
+    name: 'GET /applications/:id/export',
+    method: 'GET',
+    path: () => `/applications/${created.applicationId}/export`,
+    auth: 'founder',
+  },
   { name: 'GET /languages', method: 'GET', path: () => '/languages', auth: 'none' },
-  { name: 'POST /applications/:id/withdrawal', method: 'POST', path: () => `/applications/${created.applicationId}/withdrawal`, auth: 'founder' },
-  { name: 'POST /applications/:id/erasure', method: 'POST', path: () => `/applications/${created.applicationId}/erasure`, auth: 'founder' },
+  {
+    name: 'POST /applications/:id/withdrawal',
+    method: 'POST',
+    path: () => `/applications/${created.applicationId}/withdrawal`,
+    auth: 'founder',
+  },
+  {
+    name: 'POST /applications/:id/erasure',
+    method: 'POST',
+    path: () => `/applications/${created.applicationId}/erasure`,
+    auth: 'founder',
+  },
 ];
 
 const request = fc.record({
   body: rawBody,
-  contentType: fc.oneof(fc.constant('application/json'), fc.constant('application/json; charset=utf-8'), headerValue),
+  contentType: fc.oneof(
+    fc.constant('application/json'),
+    fc.constant('application/json; charset=utf-8'),
+    headerValue,
+  ),
   acceptLanguage: fc.option(headerValue),
   idempotencyKey: fc.option(headerValue),
   credentials: fc.oneof(fc.constant('valid'), fc.constant('none'), headerValue),
-  query: fc.option(fc.dictionary(fc.constantFrom('status', 'municipality', 'limit', 'cursor', 'name', 'email', 'submittedFrom', 'x'), headerValue, { maxKeys: 3 })),
+  query: fc.option(
+    fc.dictionary(
+      fc.constantFrom(
+        'status',
+        'municipality',
+        'limit',
+        'cursor',
+        'name',
+        'email',
+        'submittedFrom',
+        'x',
+      ),
+      headerValue,
+      { maxKeys: 3 },
+    ),
+  ),
   badId: fc.option(fc.string({ unit: 'grapheme', maxLength: 40 })),
 });
 
@@ -113,7 +187,10 @@ function buildHeaders(endpoint: Endpoint, sample: Sample): Record<string, string
   if (sample.acceptLanguage !== null) headers['accept-language'] = sample.acceptLanguage;
   if (sample.idempotencyKey !== null) headers['idempotency-key'] = sample.idempotencyKey;
   const valid = sample.credentials === 'valid';
-  if (endpoint.auth === 'staff' || (endpoint.auth === 'none' && !valid && sample.credentials !== 'none')) {
+  if (
+    endpoint.auth === 'staff' ||
+    (endpoint.auth === 'none' && !valid && sample.credentials !== 'none')
+  ) {
     headers.authorization = valid ? `Bearer ${staff}` : `Bearer ${sample.credentials}`;
   }
   if (endpoint.auth === 'founder') {
@@ -124,7 +201,8 @@ function buildHeaders(endpoint: Endpoint, sample: Sample): Record<string, string
 
 async function send(endpoint: Endpoint, sample: Sample): Promise<Response> {
   let path = endpoint.path();
-  if (sample.badId !== null) path = path.replace(created.applicationId, encodeURIComponent(sample.badId));
+  if (sample.badId !== null)
+    path = path.replace(created.applicationId, encodeURIComponent(sample.badId));
   const query = sample.query === null ? '' : `?${new URLSearchParams(sample.query).toString()}`;
   const hasBody = !['GET', 'HEAD'].includes(endpoint.method);
   return fetch(`${service.url}${path}${query}`, {
@@ -149,7 +227,11 @@ describe.each(endpoints.map((e) => [e.name, e] as const))(
           if (response.status >= 500) throw new Error(`5xx: ${context}`);
           if (response.status >= 400) {
             expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-            const problem = JSON.parse(text) as { status: number; title: string; errors?: Array<{ path: string; message: string }> };
+            const problem = JSON.parse(text) as {
+              status: number;
+              title: string;
+              errors?: Array<{ path: string; message: string }>;
+            };
             expect(problem.status).toBe(response.status);
             expect(problem.title).not.toBe('');
             for (const error of problem.errors ?? []) {

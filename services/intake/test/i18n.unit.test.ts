@@ -1,11 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  BUNDLED_MESSAGES_DIR,
-  CatalogueError,
-  loadCatalogue,
-} from '../src/i18n/catalogue';
+import { BUNDLED_MESSAGES_DIR, CatalogueError, loadCatalogue } from '../src/i18n/catalogue';
 import { chooseLanguage, matchAcceptLanguage } from '../src/i18n/negotiate';
 import { localiseIssues } from '../src/i18n/validation-messages';
 import { applicationRequestSchema } from '../src/http/schemas';
@@ -25,7 +21,12 @@ describe('message catalogue', () => {
     for (const language of ['nb', 'en']) {
       writeFileSync(
         join(dir, `${language}.json`),
-        JSON.stringify({ language, name: language, direction: 'ltr', messages: { 'status.declined': language } }),
+        JSON.stringify({
+          language,
+          name: language,
+          direction: 'ltr',
+          messages: { 'status.declined': language },
+        }),
       );
     }
     writeFileSync(
@@ -53,7 +54,9 @@ describe('message catalogue', () => {
   });
 
   it('fills in placeholders', () => {
-    expect(catalogue.t('en', 'validation.too_long', { max: 200 })).toBe('Must be at most 200 characters.');
+    expect(catalogue.t('en', 'validation.too_long', { max: 200 })).toBe(
+      'Must be at most 200 characters.',
+    );
   });
 });
 
@@ -72,9 +75,13 @@ describe('language choice', () => {
   });
 
   it('falls back to the stored preference, then to the default', () => {
-    expect(chooseLanguage({ acceptLanguage: 'de', preferred: 'en', available, fallback: 'nb' })).toBe('en');
+    expect(
+      chooseLanguage({ acceptLanguage: 'de', preferred: 'en', available, fallback: 'nb' }),
+    ).toBe('en');
     expect(chooseLanguage({ acceptLanguage: undefined, available, fallback: 'nb' })).toBe('nb');
-    expect(chooseLanguage({ acceptLanguage: 'en', preferred: 'nb', available, fallback: 'nb' })).toBe('en');
+    expect(
+      chooseLanguage({ acceptLanguage: 'en', preferred: 'nb', available, fallback: 'nb' }),
+    ).toBe('en');
   });
 });
 
@@ -92,12 +99,18 @@ describe('validation messages', () => {
     const issues = issuesOf(body);
     expect(localiseIssues(issues, catalogue, 'nb')).toEqual(
       expect.arrayContaining([
-        { path: 'contact.email', code: 'invalid_format', message: 'Oppgi en gyldig e-postadresse, for eksempel kari@example.no.' },
+        {
+          path: 'contact.email',
+          code: 'invalid_format',
+          message: 'Oppgi en gyldig e-postadresse, for eksempel kari@example.no.',
+        },
         { path: 'municipality', code: 'invalid_type', message: 'Må fylles ut.' },
       ]),
     );
     expect(localiseIssues(issues, catalogue, 'en')).toEqual(
-      expect.arrayContaining([{ path: 'municipality', code: 'invalid_type', message: 'Required.' }]),
+      expect.arrayContaining([
+        { path: 'municipality', code: 'invalid_type', message: 'Required.' },
+      ]),
     );
   });
 

@@ -59,18 +59,28 @@ describe('the life of an application', () => {
     // 3049 is Lier's number before 2024: it is stored as today's 3312, inside the region.
     expect(changed.body).toMatchObject({ status: 'submitted', details: { municipality: '3312' } });
 
-    const found = await call(service.url, 'GET', `/applications?status=submitted&language=en&limit=100`, {
-      headers: counsellor,
-    });
+    const found = await call(
+      service.url,
+      'GET',
+      `/applications?status=submitted&language=en&limit=100`,
+      {
+        headers: counsellor,
+      },
+    );
     expect(found.status).toBe(200);
-    expect(searchResultSchema.parse(found.body).items.map((item) => item.applicationId)).toContain(id);
+    expect(searchResultSchema.parse(found.body).items.map((item) => item.applicationId)).toContain(
+      id,
+    );
 
     const triaged = await call(service.url, 'POST', `/applications/${id}/triage`, {
       headers: counsellor,
       body: { decision: 'accepted', reasonCodes: ['eligible'] },
     });
     expect(triaged.status).toBe(200);
-    expect(staffViewSchema.parse(triaged.body)).toMatchObject({ status: 'accepted', triagedBy: counsellorId });
+    expect(staffViewSchema.parse(triaged.body)).toMatchObject({
+      status: 'accepted',
+      triagedBy: counsellorId,
+    });
     const triagedEvent = await waitForEvent(id, 'intake.ApplicationTriaged.v1');
     expect(triagedEvent.data).toMatchObject({ decision: 'accepted', triagedBy: counsellorId });
 
@@ -91,9 +101,15 @@ describe('the life of an application', () => {
       body: { consent: 'sharing', partnerCategory: 'nav', granted: false, textVersion: '2026-02' },
     });
     expect(consent.status).toBe(200);
-    expect(consent.body).toMatchObject({ consents: { sharing: { nav: { granted: false, textVersion: '2026-02' } } } });
+    expect(consent.body).toMatchObject({
+      consents: { sharing: { nav: { granted: false, textVersion: '2026-02' } } },
+    });
     const consentEvent = await waitForEvent(id, 'intake.ConsentChanged.v1');
-    expect(consentEvent.data).toMatchObject({ consent: 'sharing', partnerCategory: 'nav', granted: false });
+    expect(consentEvent.data).toMatchObject({
+      consent: 'sharing',
+      partnerCategory: 'nav',
+      granted: false,
+    });
 
     const staffConsent = await call(service.url, 'PUT', `/applications/${id}/consents`, {
       headers: counsellor,
@@ -123,32 +139,50 @@ describe('automatic pre-triage', () => {
   it('declines an application from outside the region with a reason the founder can read, and a counsellor overrules it', async () => {
     const created = await submit(service.url, { municipality: '0301', language: 'nb' });
     expect(created).toMatchObject({ status: 'declined' });
-    const view = await call(service.url, 'GET', `/applications/${created.applicationId}?token=${created.linkToken}`);
+    const view = await call(
+      service.url,
+      'GET',
+      `/applications/${created.applicationId}?token=${created.linkToken}`,
+    );
     expect(view.body.triage).toMatchObject({
       decision: 'declined',
       automatic: true,
-      reasons: [{ code: 'outside-region', text: 'Verken du eller virksomheten hører til en kommune i regionen.' }],
+      reasons: [
+        {
+          code: 'outside-region',
+          text: 'Verken du eller virksomheten hører til en kommune i regionen.',
+        },
+      ],
     });
     const automatic = await waitForEvent(created.applicationId, 'intake.ApplicationTriaged.v1');
     expect(automatic.data).not.toHaveProperty('triagedBy');
 
-    const overruled = await call(service.url, 'POST', `/applications/${created.applicationId}/triage`, {
-      headers: counsellor,
-      body: { decision: 'accepted', reasonCodes: ['eligible'] },
-    });
+    const overruled = await call(
+      service.url,
+      'POST',
+      `/applications/${created.applicationId}/triage`,
+      {
+        headers: counsellor,
+        body: { decision: 'accepted', reasonCodes: ['eligible'] },
+      },
+    );
     expect(overruled.status).toBe(200);
     expect(overruled.body).toMatchObject({ status: 'accepted', overrulesAutomatic: true });
   });
 
   it('flags a second open application with the same e-mail as a duplicate of the first, and keeps the founder id', async () => {
     const first = await submit(service.url);
-    const firstView = await call(service.url, 'GET', `/applications/${first.applicationId}`, { headers: counsellor });
+    const firstView = await call(service.url, 'GET', `/applications/${first.applicationId}`, {
+      headers: counsellor,
+    });
     const email = (firstView.body.details as { contact: { email: string } }).contact.email;
     const second = await submit(service.url, {
       contact: { name: 'Kari N.', email: email.toUpperCase() },
     });
     expect(second.status).toBe('declined');
-    const secondView = await call(service.url, 'GET', `/applications/${second.applicationId}`, { headers: counsellor });
+    const secondView = await call(service.url, 'GET', `/applications/${second.applicationId}`, {
+      headers: counsellor,
+    });
     expect(secondView.body).toMatchObject({
       founderId: firstView.body.founderId,
       findings: [{ code: 'duplicate', duplicateOf: first.applicationId, matchedOn: 'email' }],
@@ -156,11 +190,19 @@ describe('automatic pre-triage', () => {
   });
 
   it('refers an established business to the business association', async () => {
-    const created = await submit(service.url, { stage: 'registered', businessStartedOn: '2019-05-01' });
-    expect(created).toMatchObject({ status: 'referred' });
-    const view = await call(service.url, 'GET', `/applications/${created.applicationId}?token=${created.linkToken}`, {
-      headers: { 'accept-language': 'en' },
+    const created = await submit(service.url, {
+      stage: 'registered',
+      businessStartedOn: '2019-05-01',
     });
+    expect(created).toMatchObject({ status: 'referred' });
+    const view = await call(
+      service.url,
+      'GET',
+      `/applications/${created.applicationId}?token=${created.linkToken}`,
+      {
+        headers: { 'accept-language': 'en' },
+      },
+    );
     expect(view.body.triage).toMatchObject({
       referredTo: 'business-association',
       referredToText: 'the business association (Næringsforeningen i Drammensregionen)',
@@ -172,7 +214,8 @@ describe('staff search', () => {
   it('pages through results with a cursor, newest first, without repeats', async () => {
     const municipality = '3318';
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await submit(service.url, { municipality })).applicationId);
+    for (let i = 0; i < 5; i++)
+      ids.push((await submit(service.url, { municipality })).applicationId);
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -194,6 +237,8 @@ describe('staff search', () => {
   it('is for caseworkers only', async () => {
     expect((await call(service.url, 'GET', '/applications')).status).toBe(401);
     const analyst = { authorization: `Bearer ${await staffToken(['analyst'])}` };
-    expect((await call(service.url, 'GET', '/applications', { headers: analyst })).status).toBe(403);
+    expect((await call(service.url, 'GET', '/applications', { headers: analyst })).status).toBe(
+      403,
+    );
   });
 });

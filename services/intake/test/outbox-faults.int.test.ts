@@ -33,7 +33,9 @@ describe('intake with its outbox relay switched off (test-only fault)', () => {
           applicationId: string;
           linkToken: string;
         });
-        const stored = await fetch(`${silent.url}/applications/${applicationId}?token=${linkToken}`);
+        const stored = await fetch(
+          `${silent.url}/applications/${applicationId}?token=${linkToken}`,
+        );
         expect(stored.status).toBe(200);
         await staysTrue(() => reader.received.length === 0, {
           description: 'nothing published while the relay is off',

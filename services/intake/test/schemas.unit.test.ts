@@ -60,16 +60,30 @@ describe('other requests', () => {
   });
 
   it('names the partner category exactly for sharing consents', () => {
-    const ok = { consent: 'sharing', partnerCategory: 'nav', granted: false, textVersion: '2026-01' };
+    const ok = {
+      consent: 'sharing',
+      partnerCategory: 'nav',
+      granted: false,
+      textVersion: '2026-01',
+    };
     expect(consentChangeSchema.safeParse(ok).success).toBe(true);
-    expect(consentChangeSchema.safeParse({ ...ok, partnerCategory: undefined }).success).toBe(false);
+    expect(consentChangeSchema.safeParse({ ...ok, partnerCategory: undefined }).success).toBe(
+      false,
+    );
     expect(consentChangeSchema.safeParse({ ...ok, consent: 'statistics' }).success).toBe(false);
   });
 
   it('takes reason codes, not free text, in a triage', () => {
-    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['eligible'] }).success).toBe(true);
-    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['Kari is nice'] }).success).toBe(false);
-    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: [] }).success).toBe(false);
+    expect(
+      triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['eligible'] }).success,
+    ).toBe(true);
+    expect(
+      triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: ['Kari is nice'] })
+        .success,
+    ).toBe(false);
+    expect(triageRequestSchema.safeParse({ decision: 'accepted', reasonCodes: [] }).success).toBe(
+      false,
+    );
   });
 
   it('round-trips its own cursors and refuses forged ones', () => {

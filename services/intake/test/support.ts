@@ -132,7 +132,10 @@ export interface Created {
 }
 
 /** Submits a valid application (with overrides) and returns the created body. */
-export async function submit(url: string, overrides: Record<string, unknown> = {}): Promise<Created> {
+export async function submit(
+  url: string,
+  overrides: Record<string, unknown> = {},
+): Promise<Created> {
   const response = await postApplication(url, applicationBody(overrides));
   if (response.status !== 201) {
     throw new Error(`expected 201, got ${response.status}: ${await response.text()}`);

@@ -52,7 +52,12 @@ export async function startSkeleton(): Promise<Skeleton> {
     TEMPORAL_ADDRESS: infra.temporalAddress,
     TEMPORAL_TASK_QUEUE: uniqueName('journeys'),
   };
-  const intakeEnv = { ...shared, MONGO_URL: mongoUrlFor(uniqueDatabase('intake')) };
+  // The e2e tests submit many applications from one address: no per-client limit here.
+  const intakeEnv = {
+    ...shared,
+    MONGO_URL: mongoUrlFor(uniqueDatabase('intake')),
+    CREATE_RATE_LIMIT_PER_MINUTE: '0',
+  };
   const [intakePort, counsellingPort, metricsPort, bridgePort] = await Promise.all([
     freePort(),
     freePort(),
@@ -127,6 +132,12 @@ export const application = (index: number) => ({
   stage: 'idea',
   language: index % 2 === 0 ? 'nb' : 'en',
   referralSource: 'self',
+  idea: `Business idea number ${index}`,
+  organisationForm: 'undecided',
+  consents: {
+    processing: { granted: true, textVersion: '2026-01' },
+    statistics: { granted: true, textVersion: '2026-01' },
+  },
 });
 
 export async function submit(

@@ -16,7 +16,10 @@ import type { OutboxEvent } from '@grunderboost/messaging';
 async function change(
   deps: IntakeDependencies,
   applicationId: string,
-  decide: (application: Application, now: Date) => Promise<Result<{ next: Application; events: OutboxEvent[] }>>,
+  decide: (
+    application: Application,
+    now: Date,
+  ) => Promise<Result<{ next: Application; events: OutboxEvent[] }>>,
 ): Promise<Result<Application>> {
   const application = await deps.store.findById(applicationId);
   if (application === undefined) return refused('not-found');
@@ -41,7 +44,12 @@ export function changeUseCases(deps: IntakeDependencies) {
           merged.organisationNumber,
           application.applicationId,
         );
-        const next = applyChange(application, details, preTriage(merged, duplicate, deps.rules, now), now);
+        const next = applyChange(
+          application,
+          details,
+          preTriage(merged, duplicate, deps.rules, now),
+          now,
+        );
         const events = next.triage === undefined ? [] : [deps.events.triaged(next)];
         return success({ next, events });
       }),
@@ -73,7 +81,8 @@ export function changeUseCases(deps: IntakeDependencies) {
         const violation = checkConsentChange(consentChange);
         if (violation !== undefined) return refused(violation);
         const entry: ConsentLogEntry = { ...consentChange, at: now };
-        const withdrawsBackground = consentChange.consent === 'background' && !consentChange.granted;
+        const withdrawsBackground =
+          consentChange.consent === 'background' && !consentChange.granted;
         const { background: _dropped, ...withoutBackground } = application;
         const next: Application = {
           ...(withdrawsBackground ? withoutBackground : application),

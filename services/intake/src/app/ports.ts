@@ -44,7 +44,11 @@ export interface ApplicationStore {
     idempotencyKey: string | undefined,
   ): Promise<CreateOutcome>;
   /** Writes the changed application and appends its events, if still at `expectedVersion`. */
-  save(application: Application, expectedVersion: number, events: OutboxEvent[]): Promise<SaveOutcome>;
+  save(
+    application: Application,
+    expectedVersion: number,
+    events: OutboxEvent[],
+  ): Promise<SaveOutcome>;
   findById(applicationId: string): Promise<Application | undefined>;
   findByIdempotencyKey(idempotencyKey: string): Promise<Application | undefined>;
   /** An open application (submitted or accepted) with the same e-mail, phone or org number. */

@@ -27,7 +27,10 @@ export function submitUseCase(deps: IntakeDependencies) {
     idempotencyKey?: string,
   ): Promise<Result<SubmitOutcome>> {
     const { details } = submission;
-    const violation = checkSubmissionConsents(submission.consents, details.background !== undefined);
+    const violation = checkSubmissionConsents(
+      submission.consents,
+      details.background !== undefined,
+    );
     if (violation !== undefined) return refused(violation);
     if (idempotencyKey !== undefined) {
       const retried = await earlier(idempotencyKey);
@@ -35,7 +38,10 @@ export function submitUseCase(deps: IntakeDependencies) {
     }
     const now = deps.now();
     const founderId = (await deps.store.founderIdForEmail(details.contact.email)) ?? deps.newId();
-    const duplicate = await deps.store.findOpenDuplicate(details.contact, details.organisationNumber);
+    const duplicate = await deps.store.findOpenDuplicate(
+      details.contact,
+      details.organisationNumber,
+    );
     const findings = preTriage(details, duplicate, deps.rules, now);
     const application = newApplication(
       details,

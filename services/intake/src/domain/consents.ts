@@ -34,7 +34,11 @@ export interface ConsentLogEntry extends ConsentChange {
 
 /** The log lines of the consents given at submission. */
 export function initialConsentLog(consents: Consents): ConsentLogEntry[] {
-  const line = (consent: ConsentKind, record: ConsentRecord, partnerCategory?: PartnerCategory) => ({
+  const line = (
+    consent: ConsentKind,
+    record: ConsentRecord,
+    partnerCategory?: PartnerCategory,
+  ) => ({
     consent,
     ...(partnerCategory === undefined ? {} : { partnerCategory }),
     granted: record.granted,
@@ -55,9 +59,7 @@ export function initialConsentLog(consents: Consents): ConsentLogEntry[] {
 }
 
 export type ConsentRuleViolation =
-  | 'processing-required'
-  | 'background-without-consent'
-  | 'processing-cannot-be-withdrawn-here';
+  'processing-required' | 'background-without-consent' | 'processing-cannot-be-withdrawn-here';
 
 /** At submission: processing must be granted; background data only with its own consent. */
 export function checkSubmissionConsents(
@@ -82,7 +84,11 @@ export function checkConsentChange(change: ConsentChange): ConsentRuleViolation 
 
 /** The consents after a change; a withdrawn background consent also drops the background data. */
 export function applyConsentChange(consents: Consents, change: ConsentChange, now: Date): Consents {
-  const record: ConsentRecord = { granted: change.granted, textVersion: change.textVersion, at: now };
+  const record: ConsentRecord = {
+    granted: change.granted,
+    textVersion: change.textVersion,
+    at: now,
+  };
   if (change.consent === 'sharing') {
     if (change.partnerCategory === undefined) return consents;
     return { ...consents, sharing: { ...consents.sharing, [change.partnerCategory]: record } };

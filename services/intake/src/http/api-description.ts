@@ -76,7 +76,10 @@ export function intakeApiRoutes(languages: readonly [string, ...string[]]): ApiR
       query: tokenQuery,
       headers: founderToken.extend(language.shape),
       responses: {
-        200: { description: 'The application', body: z.union([staffViewSchema, founderViewSchema]) },
+        200: {
+          description: 'The application',
+          body: z.union([staffViewSchema, founderViewSchema]),
+        },
       },
     },
     {
@@ -159,7 +162,8 @@ export function intakeApiRoutes(languages: readonly [string, ...string[]]): ApiR
       method: 'post',
       path: '/applications/:id/erasure',
       operationId: 'eraseFounderData',
-      summary: "Erase the founder's personal data in every application, and tell the other services",
+      summary:
+        "Erase the founder's personal data in every application, and tell the other services",
       tags: ['founders'],
       security: ['founderLink', 'founderLinkHeader', 'staffBearer'],
       params,

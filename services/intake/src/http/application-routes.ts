@@ -39,31 +39,30 @@ export function applicationRoutes(deps: RouteDeps): (router: Router) => void {
     localise.parse(applicationParamsSchema, req.params, req, res).id;
 
   return (router) => {
-    router
-      .route('/applications')
-      .post(deps.createLimit, async (req, res) => {
-        const headers = localise.parse(
-          idempotencyHeaderSchema,
-          { [IDEMPOTENCY_KEY_HEADER]: req.get(IDEMPOTENCY_KEY_HEADER) },
-          req,
-          res,
-        );
-        const { consents, ...details } = localise.parse(createSchema, req.body, req, res);
-        const result = await useCases.submit({ details, consents }, headers[IDEMPOTENCY_KEY_HEADER]);
-        if (!result.ok) throw refusalProblem(localise, req, res, result.refusal);
-        const { created, application } = result.value;
-        const language = localise.languageOf(req, res, application.language);
-        const token = deps.links.issue(application.applicationId);
-        // A retry gets the same body, with 200: nothing new was created.
-        res
-          .status(created ? 201 : 200)
-          .location(`/applications/${application.applicationId}`)
-          .json({
-            ...founderView(application, localise.catalogue, language),
-            statusLink: statusLink(deps.linkBaseUrl, application.applicationId, token),
-            linkToken: token,
-          });
-      });
+    router.route('/applications').post(deps.createLimit, async (req, res) => {
+      const headers = localise.parse(
+        idempotencyHeaderSchema,
+        { [IDEMPOTENCY_KEY_HEADER]: req.get(IDEMPOTENCY_KEY_HEADER) },
+        req,
+        res,
+      );
+      const { consents, ...details } = localise.parse(createSchema, req.body, req, res);
+      const result = await useCases.submit({ details, consents }, headers[IDEMPOTENCY_KEY_HEADER]);
+      if (!result.ok) throw refusalProblem(localise, req, res, result.refusal);
+      const { created, application } = result.value;
+      const language = localise.languageOf(req, res, application.language);
+      const token = deps.links.issue(application.applicationId);
+      // A retry gets the same body, with 200: nothing new was created.
+      res
+        .status(created ? 201 : 200)
+        .location(`/applications/${application.applicationId}`)
+        .json({
+          ...founderView(application, localise.catalogue, language),
+          founderId: application.founderId,
+          statusLink: statusLink(deps.linkBaseUrl, application.applicationId, token),
+          linkToken: token,
+        });
+    });
 
     router
       .route('/applications/:id')

@@ -37,14 +37,12 @@ export function privacyRoutes(deps: RouteDeps): (router: Router) => void {
         });
       }
       const { founderId, exportedAt, applications, staffReads } = result.value;
-      res
-        .attachment(`grunderboost-${founderId}.json`)
-        .json({
-          founderId,
-          exportedAt: exportedAt.toISOString(),
-          applications: applications.map(exportView),
-          staffReads: staffReads.map((read) => ({ ...read, at: read.at.toISOString() })),
-        });
+      res.attachment(`grunderboost-${founderId}.json`).json({
+        founderId,
+        exportedAt: exportedAt.toISOString(),
+        applications: applications.map(exportView),
+        staffReads: staffReads.map((read) => ({ ...read, at: read.at.toISOString() })),
+      });
     });
 
     router.post('/applications/:id/erasure', async (req, res) => {

@@ -56,6 +56,7 @@ export const founderViewSchema = z.object({
 });
 
 export const createdSchema = founderViewSchema.extend({
+  founderId: z.uuid().describe("The founder's id, which the other services know them by"),
   statusLink: z.url().describe("The founder's personal, expiring link to this application"),
   linkToken: z.string().describe('The token of that link, for the founder-token header'),
 });
@@ -85,9 +86,7 @@ export const exportSchema = z.object({
   founderId: z.uuid(),
   exportedAt: isoTime,
   applications: z.array(z.looseObject({ applicationId: z.uuid(), status: z.string() })),
-  staffReads: z.array(
-    z.looseObject({ at: isoTime, staffId: z.string(), action: z.string() }),
-  ),
+  staffReads: z.array(z.looseObject({ at: isoTime, staffId: z.string(), action: z.string() })),
 });
 
 export const erasureSchema = z.object({ erasureId: z.uuid(), applicationIds: z.array(z.uuid()) });

@@ -9,7 +9,10 @@ import {
 } from '@grunderboost/contracts';
 import { z } from 'zod';
 import { currentMunicipalityNumber } from '../domain/municipalities';
-import { isValidOrganisationNumber, normaliseOrganisationNumber } from '../domain/organisation-number';
+import {
+  isValidOrganisationNumber,
+  normaliseOrganisationNumber,
+} from '../domain/organisation-number';
 
 /**
  * Request schemas. Objects are strict: an unknown field is a client mistake worth reporting, not
@@ -68,7 +71,10 @@ function detailsShape(languages: readonly [string, ...string[]]) {
     contact: contactSchema,
     language: z.enum(languages),
     // Older numbers (2020 and earlier reforms) are mapped to the 2024 numbering here, once.
-    municipality: z.string().regex(/^\d{4}$/).transform(currentMunicipalityNumber),
+    municipality: z
+      .string()
+      .regex(/^\d{4}$/)
+      .transform(currentMunicipalityNumber),
     idea: z.string().trim().min(1).max(4000).regex(NO_CONTROL_MULTILINE),
     sector: z.string().regex(/^[A-U]$/),
     focusArea: z.enum(focusAreas),
@@ -98,7 +104,10 @@ export function applicationChangeSchema(languages: readonly [string, ...string[]
     .refine((change) => Object.keys(change).length > 0, 'change at least one field');
 }
 
-const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(64);
+const code = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+  .max(64);
 
 export const triageRequestSchema = z.strictObject({
   decision: z.enum(triageDecisions),

@@ -38,7 +38,12 @@ const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00Z`));
 
 export const searchQuerySchema = z.strictObject({
   status: queryList(z.enum(applicationStatuses)).optional(),
-  municipality: queryList(z.string().regex(/^\d{4}$/).transform(currentMunicipalityNumber)).optional(),
+  municipality: queryList(
+    z
+      .string()
+      .regex(/^\d{4}$/)
+      .transform(currentMunicipalityNumber),
+  ).optional(),
   focusArea: queryList(z.enum(focusAreas)).optional(),
   referralSource: queryList(z.enum(referralSources)).optional(),
   language: queryList(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)).optional(),

@@ -26,7 +26,7 @@ function filtersOf(query: Record<string, unknown>): SearchFilters {
     if (Array.isArray(value) && value.length === 0) continue;
     filters[name] = value;
   }
-  return filters as SearchFilters;
+  return filters;
 }
 
 export function staffRoutes(deps: RouteDeps, verifier: StaffVerifier): (router: Router) => void {

@@ -96,7 +96,10 @@ export function exportView(application: Application) {
     status: application.status,
     submittedAt: application.createdAt.toISOString(),
     consents: consentsView(application),
-    consentHistory: application.consentLog.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    consentHistory: application.consentLog.map((entry) => ({
+      ...entry,
+      at: entry.at.toISOString(),
+    })),
     findings: application.findings,
     triage: application.triage,
   };

@@ -66,7 +66,9 @@ export function loadCatalogue(dir: string, defaultLanguage: string): Catalogue {
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => {
-      const parsed = catalogueFileSchema.safeParse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
+      const parsed = catalogueFileSchema.safeParse(
+        JSON.parse(readFileSync(join(dir, name), 'utf8')),
+      );
       if (!parsed.success) {
         throw new CatalogueError(`message catalogue ${name}: ${parsed.error.message}`);
       }

@@ -8,31 +8,25 @@ import type { Catalogue } from './catalogue';
  * otherwise the message of the issue's kind (`validation.<code>`) is used, with its limits filled in.
  */
 function genericKey(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'validation.required' : 'validation.invalid_type';
-    case 'too_small':
-      return issue.origin === 'array' ? 'validation.too_few' : 'validation.too_short';
-    case 'too_big':
-      return issue.origin === 'array' ? 'validation.too_many' : 'validation.too_long';
-    default:
-      return `validation.${issue.code}`;
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? 'validation.required' : 'validation.invalid_type';
   }
+  if (issue.code === 'too_small') {
+    return issue.origin === 'array' ? 'validation.too_few' : 'validation.too_short';
+  }
+  if (issue.code === 'too_big') {
+    return issue.origin === 'array' ? 'validation.too_many' : 'validation.too_long';
+  }
+  return `validation.${issue.code}`;
 }
 
+/** The values a message's placeholders need; issues without limits or options need none. */
 function paramsOf(issue: z.core.$ZodIssue): Record<string, string | number> {
-  switch (issue.code) {
-    case 'too_small':
-      return { min: Number(issue.minimum) };
-    case 'too_big':
-      return { max: Number(issue.maximum) };
-    case 'invalid_value':
-      return { options: issue.values.map(String).join(', ') };
-    case 'unrecognized_keys':
-      return { keys: issue.keys.join(', ') };
-    default:
-      return {};
-  }
+  if (issue.code === 'too_small') return { min: Number(issue.minimum) };
+  if (issue.code === 'too_big') return { max: Number(issue.maximum) };
+  if (issue.code === 'invalid_value') return { options: issue.values.map(String).join(', ') };
+  if (issue.code === 'unrecognized_keys') return { keys: issue.keys.join(', ') };
+  return {};
 }
 
 export function localiseIssues(

@@ -1,4 +1,10 @@
-import { createEvent, keyOf, topicOf, type EventDataMap, type EventType } from '@grunderboost/contracts';
+import {
+  createEvent,
+  keyOf,
+  topicOf,
+  type EventDataMap,
+  type EventType,
+} from '@grunderboost/contracts';
 import { prefixedTopic, type OutboxEvent } from '@grunderboost/messaging';
 import type { ApplicationEvents } from '../app/ports';
 import { sharingAllowed } from '../domain/consents';
@@ -14,7 +20,12 @@ function outboxEntry<K extends EventType>(
   topicPrefix: string,
 ): OutboxEvent {
   const event = createEvent(type, { data, source: EVENT_SOURCE, time: time.toISOString() });
-  return { id: event.id, topic: prefixedTopic(topicPrefix, topicOf(type)), key: keyOf(event), event };
+  return {
+    id: event.id,
+    topic: prefixedTopic(topicPrefix, topicOf(type)),
+    key: keyOf(event),
+    event,
+  };
 }
 
 /** The outbox entry of intake.ApplicationSubmitted.v1: codes and ids only, never the contact. */
@@ -78,7 +89,9 @@ export function applicationEvents(topicPrefix: string, nudge: () => void): Appli
           applicationId: application.applicationId,
           founderId: application.founderId,
           consent: change.consent,
-          ...(change.partnerCategory === undefined ? {} : { partnerCategory: change.partnerCategory }),
+          ...(change.partnerCategory === undefined
+            ? {}
+            : { partnerCategory: change.partnerCategory }),
           granted: change.granted,
           textVersion: change.textVersion,
           changedAt: change.at.toISOString(),
@@ -90,7 +103,12 @@ export function applicationEvents(topicPrefix: string, nudge: () => void): Appli
     erasureRequested: (application, erasureId, applicationIds, at) =>
       outboxEntry(
         'intake.FounderErasureRequested.v1',
-        { erasureId, founderId: application.founderId, applicationIds, requestedAt: at.toISOString() },
+        {
+          erasureId,
+          founderId: application.founderId,
+          applicationIds,
+          requestedAt: at.toISOString(),
+        },
         at,
         topicPrefix,
       ),

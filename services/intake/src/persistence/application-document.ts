@@ -31,7 +31,8 @@ export function lookupKeys(application: Application) {
   if (application.status === 'erased') return { emailKey: null, phoneKey: null };
   return {
     emailKey: emailKeyOf(application.contact.email),
-    phoneKey: application.contact.phone === undefined ? null : phoneKeyOf(application.contact.phone),
+    phoneKey:
+      application.contact.phone === undefined ? null : phoneKeyOf(application.contact.phone),
   };
 }
 
@@ -58,6 +59,10 @@ export function toDocument(
   };
 }
 
+/** Absent fields may come back as null from documents written by other drivers or versions. */
+const present = <T>(value: T | null | undefined): value is T =>
+  value !== undefined && value !== null;
+
 /** Field by field, so outbox and lookup fields never leak into the domain (or a view). */
 export function toApplication(document: ApplicationDocument): Application {
   return {
@@ -71,20 +76,24 @@ export function toApplication(document: ApplicationDocument): Application {
     focusArea: document.focusArea,
     stage: document.stage,
     organisationForm: document.organisationForm,
-    ...(document.organisationNumber == null ? {} : { organisationNumber: document.organisationNumber }),
-    ...(document.businessStartedOn == null ? {} : { businessStartedOn: document.businessStartedOn }),
+    ...(present(document.organisationNumber)
+      ? { organisationNumber: document.organisationNumber }
+      : {}),
+    ...(present(document.businessStartedOn)
+      ? { businessStartedOn: document.businessStartedOn }
+      : {}),
     needs: document.needs,
     referralSource: document.referralSource,
-    ...(document.background == null ? {} : { background: document.background }),
+    ...(present(document.background) ? { background: document.background } : {}),
     status: document.status,
     consents: document.consents,
     consentLog: document.consentLog,
     findings: document.findings,
-    ...(document.triage == null ? {} : { triage: document.triage }),
+    ...(present(document.triage) ? { triage: document.triage } : {}),
     createdAt: document.createdAt,
     updatedAt: document.updatedAt,
-    ...(document.withdrawnAt == null ? {} : { withdrawnAt: document.withdrawnAt }),
-    ...(document.erasedAt == null ? {} : { erasedAt: document.erasedAt }),
+    ...(present(document.withdrawnAt) ? { withdrawnAt: document.withdrawnAt } : {}),
+    ...(present(document.erasedAt) ? { erasedAt: document.erasedAt } : {}),
     version: document.version,
   };
 }

@@ -83,7 +83,7 @@ export function mongoApplicationStore(
             ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
             $inc: { version: 1, ...(events.length > 0 ? outbox.$inc : {}) },
             ...(events.length > 0 ? { $push: outbox.$push } : {}),
-          } as Parameters<ApplicationCollection['updateOne']>[1],
+          },
         ),
       );
       return result.matchedCount === 1 ? 'saved' : 'conflict';
