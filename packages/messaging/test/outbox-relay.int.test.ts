@@ -146,4 +146,39 @@ describe('outbox relay', () => {
     }
     expect(reader.received).toHaveLength(1);
   });
+
+  it('publishes a document it is nudged about by id without waiting for the next sweep', async () => {
+    const topic = uniqueTopic('outbox-by-id');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('by_id');
+    // Sweeps an hour apart: only the nudge with the id can publish within the test.
+    const relay = createOutboxRelay({
+      collection,
+      producer,
+      logger: quietLogger,
+      idlePollMs: 50,
+      sweepIntervalMs: 3_600_000,
+    });
+    const reader = await collect(kafka, topic);
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // past the first (start-up) sweep
+      const events = [testEvent(1), testEvent(2)];
+      for (const [index, event] of events.entries()) {
+        await collection.insertOne({
+          _id: `by-id-${index}` as never,
+          ...newOutbox([toOutbox(topic, event)], new Date()),
+        });
+      }
+      relay.nudge('by-id-0');
+      await reader.waitForCount(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The other document was not named and no sweep was due: it waits.
+      expect(reader.received).toHaveLength(1);
+      expect(JSON.parse(reader.received[0]?.value ?? '{}')).toMatchObject({ id: events[0]?.id });
+    } finally {
+      await relay.stop();
+      await reader.stop();
+    }
+  });
 });

@@ -34,6 +34,7 @@ import { ensureTopics, producedTopics } from './messaging/topics';
 import { applicationCollection } from './persistence/collections';
 import { ensureApplicationIndexes, mongoApplicationStore } from './persistence/application-store';
 import { ensureAuditIndexes, mongoAuditLog } from './persistence/audit-store';
+import { lookupKeysStore } from './persistence/lookup-keys';
 
 export const SERVICE_NAME = 'intake';
 
@@ -131,8 +132,8 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   closers.unshift(() => relay.stop());
 
   const useCases = intakeUseCases({
-    store: mongoApplicationStore(collection, lock),
-    events: applicationEvents(config.KAFKA_TOPIC_PREFIX, () => relay.nudge()),
+    store: mongoApplicationStore(collection, lock, lookupKeysStore(connection)),
+    events: applicationEvents(config.KAFKA_TOPIC_PREFIX, (id) => relay.nudge(id)),
     audit: mongoAuditLog(connection),
     rules: {
       regionMunicipalities: new Set(config.REGION_MUNICIPALITIES),

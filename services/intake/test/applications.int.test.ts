@@ -93,6 +93,19 @@ describe('POST /applications', () => {
     await expectEvents(bodies[0]?.applicationId ?? '', 1);
   });
 
+  it('refuses an Idempotency-Key reused for a different application', async () => {
+    const key = `reuse-${Date.now()}`;
+    expect(
+      (await postApplication(service.url, applicationBody(), { 'idempotency-key': key })).status,
+    ).toBe(201);
+    const other = await call(service.url, 'POST', '/applications', {
+      body: applicationBody(),
+      headers: { 'idempotency-key': key, 'accept-language': 'en' },
+    });
+    expect(other.status).toBe(422);
+    expect(other.body.title).toBe('Idempotency-Key already used');
+  });
+
   it('refuses an application without consent to processing, in the language asked for', async () => {
     const body = applicationBody();
     (body.consents as Record<string, unknown>).processing = {

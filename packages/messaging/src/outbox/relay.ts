@@ -19,10 +19,19 @@ export interface OutboxRelayOptions {
   producer: MessageProducer;
   logger: Logger;
   metrics?: MessagingMetrics;
+  /** Most documents published in one Kafka request. */
   batchSize?: number;
+  /** Longest idle wait between passes; a nudge ends it at once. Default 250 ms. */
   idlePollMs?: number;
+  /**
+   * How often the relay looks for due documents it was not told about (after a restart, after a
+   * backoff, or written by another process). Default 1 000 ms. Documents it is nudged about are
+   * read by their _id at once: FerretDB 1.x answers only _id filters from an index (ADR 0004),
+   * so the sweep is kept rare and the fast path never scans.
+   */
+  sweepIntervalMs?: number;
   backoff?: BackoffPolicy;
-  /** Hook for crash tests: runs after Kafka acknowledged and before the document is marked. */
+  /** Hook for crash tests: runs after Kafka acknowledged and before the documents are marked. */
   afterPublish?: () => Promise<void> | void;
   /**
    * Shared with the service's own writers of the same documents, so the relay's marks and their
@@ -33,13 +42,21 @@ export interface OutboxRelayOptions {
 
 export interface OutboxRelay {
   start(): void;
-  /** Runs one pass now; resolves with the number of events published. */
+  /** Sweeps for due documents now; resolves with the number of events published. */
   runOnce(): Promise<number>;
-  /** Wakes the relay after a write, so a new event does not wait for the next poll. */
-  nudge(): void;
+  /**
+   * Wakes the relay after a write, so a new event does not wait for the next sweep. With the
+   * written document's id the relay reads just that document; without, it sweeps.
+   */
+  nudge(documentId?: string): void;
   /** Finishes the pass in progress, then stops. */
   stop(): Promise<void>;
 }
+
+const PROJECTION = { outbox: 1, outboxNextAttemptAt: 1, outboxVersion: 1 };
+
+const isDue = (document: OutboxDocument, now: Date) =>
+  document.outboxNextAttemptAt !== null && document.outboxNextAttemptAt <= now;
 
 /**
  * Publishes pending outbox events in document order, marks them sent, and backs off per
@@ -50,12 +67,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { collection, producer, logger, metrics } = options;
   const batchSize = options.batchSize ?? 100;
   const idlePollMs = options.idlePollMs ?? 250;
+  const sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
   const backoff = options.backoff ?? { initialMs: 200, maxMs: 30_000 };
   let running = false;
   let loop: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   // A nudge during a pass must not be lost while no wait is in progress.
   let nudged = false;
+  let sweepRequested = true; // the first pass sweeps: a restart finds what a crash left
+  let nextSweepAt = 0;
+  const queued = new Set<string>();
   const lock = options.lock ?? noLock;
   const update = (
     id: unknown,
@@ -64,43 +85,70 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   ) => lock(String(id), () => collection.updateOne(filter, change));
 
   async function runOnce(): Promise<number> {
-    const now = new Date();
     const due = (await collection
-      .find({ outboxNextAttemptAt: { $lte: now } })
+      .find({ outboxNextAttemptAt: { $lte: new Date() } })
       .sort({ outboxNextAttemptAt: 1 })
       .limit(batchSize)
-      .project({ outbox: 1, outboxNextAttemptAt: 1, outboxVersion: 1 })
+      .project(PROJECTION)
       .toArray()) as unknown as OutboxDocument[];
     metrics?.outboxPending.set(due.length);
+    // A full batch means more may be waiting: sweep again on the next pass.
+    if (due.length === batchSize) sweepRequested = true;
+    return publishDocuments(due);
+  }
+
+  /** The documents the service named in its nudges, read by _id, oldest nudge first. */
+  async function publishQueued(): Promise<number> {
+    const ids = [...queued];
+    queued.clear();
+    const now = new Date();
     let published = 0;
-    for (const document of due) {
-      published += await publishDocument(document);
+    for (let start = 0; start < ids.length; start += batchSize) {
+      const documents: OutboxDocument[] = [];
+      for (const id of ids.slice(start, start + batchSize)) {
+        const found = (await collection.findOne(byId(id), {
+          projection: PROJECTION,
+        })) as OutboxDocument | null;
+        if (found !== null && isDue(found, now)) documents.push(found);
+      }
+      published += await publishDocuments(documents);
     }
     return published;
   }
 
-  async function publishDocument(document: OutboxDocument): Promise<number> {
-    const pending = document.outbox
-      .map((entry, index) => ({ entry, index }))
-      .filter(({ entry }) => entry.status === 'pending');
-    if (pending.length === 0) {
+  /** One Kafka request for the pending events of all the documents, then one mark each. */
+  async function publishDocuments(documents: OutboxDocument[]): Promise<number> {
+    const work = documents.map((document) => ({
+      document,
+      pending: document.outbox
+        .map((entry, index) => ({ entry, index }))
+        .filter(({ entry }) => entry.status === 'pending'),
+    }));
+    for (const { document } of work.filter((w) => w.pending.length === 0)) {
       await update(document._id, byId(document._id, { outboxVersion: document.outboxVersion }), {
         $set: { outboxNextAttemptAt: null },
       });
-      return 0;
     }
+    const sending = work.filter((w) => w.pending.length > 0);
+    if (sending.length === 0) return 0;
     try {
-      await producer.send(pending.map(({ entry }) => toMessage(entry)));
+      await producer.send(sending.flatMap((w) => w.pending.map(({ entry }) => toMessage(entry))));
     } catch (error) {
-      await recordFailure(document, pending[0]?.index ?? 0, error);
+      for (const { document, pending } of sending) {
+        await recordFailure(document, pending[0]?.index ?? 0, error);
+      }
       return 0;
     }
     await options.afterPublish?.();
-    await markSent(
-      document,
-      pending.map(({ index }) => index),
-    );
-    return pending.length;
+    let published = 0;
+    for (const { document, pending } of sending) {
+      await markSent(
+        document,
+        pending.map(({ index }) => index),
+      );
+      published += pending.length;
+    }
+    return published;
   }
 
   async function markSent(document: OutboxDocument, indexes: number[]): Promise<void> {
@@ -136,21 +184,30 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     });
   }
 
+  /** Nudged documents first (cheap, by _id), then a sweep when one is asked for or due. */
+  async function pass(): Promise<number> {
+    let published = queued.size > 0 ? await publishQueued() : 0;
+    if (sweepRequested || Date.now() >= nextSweepAt) {
+      sweepRequested = false;
+      nextSweepAt = Date.now() + sweepIntervalMs;
+      published += await runOnce();
+    }
+    return published;
+  }
+
   async function run(): Promise<void> {
     while (running) {
       nudged = false;
       try {
-        const published = await runOnce();
-        if (published > 0) {
-          continue; // more may be due: no pause while there is work
-        }
+        if ((await pass()) > 0) continue; // more may be due: no pause while there is work
       } catch (error) {
         logger.error({ err: error }, 'outbox relay pass failed');
       }
-      if (nudged) continue;
+      if (nudged || queued.size > 0) continue;
+      const untilSweep = Math.max(0, nextSweepAt - Date.now());
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, idlePollMs);
+        setTimeout(resolve, Math.min(idlePollMs, untilSweep));
       });
     }
   }
@@ -163,7 +220,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         loop = run();
       }
     },
-    nudge() {
+    nudge(documentId) {
+      if (documentId === undefined) sweepRequested = true;
+      else queued.add(documentId);
       nudged = true;
       wake?.();
     },

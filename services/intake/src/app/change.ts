@@ -29,7 +29,7 @@ async function change(
   if (next === application) return success(application); // nothing to do (a repeated request)
   const saved = await deps.store.save(next, application.version, events);
   if (saved === 'conflict') return refused('conflict');
-  if (events.length > 0) deps.events.written();
+  if (events.length > 0) deps.events.written(applicationId);
   return success({ ...next, version: application.version + 1 });
 }
 

@@ -4,6 +4,12 @@ import type { ConsentLogEntry } from '../domain/consents';
 import type { DuplicateMatch, PreTriageRules } from '../domain/pre-triage';
 
 export type CreateOutcome = 'created' | 'duplicate-idempotency-key';
+
+/** What makes a retry recognisable: the client's key and a hash of its request. */
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
 export type SaveOutcome = 'saved' | 'conflict';
 
 export interface SearchFilters {
@@ -41,7 +47,7 @@ export interface ApplicationStore {
   create(
     application: Application,
     events: OutboxEvent[],
-    idempotencyKey: string | undefined,
+    idempotency: Idempotency | undefined,
   ): Promise<CreateOutcome>;
   /** Writes the changed application and appends its events, if still at `expectedVersion`. */
   save(
@@ -50,7 +56,12 @@ export interface ApplicationStore {
     events: OutboxEvent[],
   ): Promise<SaveOutcome>;
   findById(applicationId: string): Promise<Application | undefined>;
-  findByIdempotencyKey(idempotencyKey: string): Promise<Application | undefined>;
+  /** An application created with an Idempotency-Key, with the hash of its request. */
+  findIdempotent(
+    applicationId: string,
+  ): Promise<{ application: Application; requestHash: string | undefined } | undefined>;
+  /** Erasure: drops the lookup keys derived from the application's contact data. */
+  forgetLookups(application: Application): Promise<void>;
   /** An open application (submitted or accepted) with the same e-mail, phone or org number. */
   findOpenDuplicate(
     contact: Contact,
@@ -92,7 +103,7 @@ export interface ApplicationEvents {
     at: Date,
   ): OutboxEvent;
   /** Called after a write with events, so they are published now rather than at the next poll. */
-  written(): void;
+  written(applicationId: string): void;
 }
 
 export interface IntakeDependencies {

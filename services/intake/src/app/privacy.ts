@@ -51,6 +51,7 @@ export function privacyUseCases(deps: IntakeDependencies) {
     ];
     const announcer = ordered[ordered.length - 1];
     for (const application of ordered) {
+      await deps.store.forgetLookups(application);
       const erased = erase(application, now);
       const events =
         application === announcer
@@ -59,7 +60,7 @@ export function privacyUseCases(deps: IntakeDependencies) {
       const saved = await deps.store.save(erased, application.version, events);
       if (saved === 'conflict') return refused('conflict');
     }
-    deps.events.written();
+    if (announcer !== undefined) deps.events.written(announcer.applicationId);
     return success({ erasureId, applicationIds });
   }
 

@@ -3,7 +3,13 @@ import type { TriageRefusal } from '../domain/triage';
 
 /** Expected outcomes that are not success: results, not exceptions (STYLE.md "Errors"). */
 export type Refusal =
-  'not-found' | 'not-editable' | 'not-open' | 'conflict' | ConsentRuleViolation | TriageRefusal;
+  | 'not-found'
+  | 'not-editable'
+  | 'not-open'
+  | 'conflict'
+  | 'idempotency-key-reused'
+  | ConsentRuleViolation
+  | TriageRefusal;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 

@@ -2,6 +2,7 @@ import type { Application, ApplicationDetails } from '../domain/application';
 import { checkSubmissionConsents } from '../domain/consents';
 import { newApplication, type ConsentsGiven } from '../domain/lifecycle';
 import { preTriage } from '../domain/pre-triage';
+import { idempotentApplicationId, requestHashOf } from './idempotency';
 import type { IntakeDependencies } from './ports';
 import { refused, success, type Result } from './results';
 
@@ -17,9 +18,17 @@ export interface SubmitOutcome {
 }
 
 export function submitUseCase(deps: IntakeDependencies) {
-  async function earlier(idempotencyKey: string): Promise<SubmitOutcome | undefined> {
-    const application = await deps.store.findByIdempotencyKey(idempotencyKey);
-    return application === undefined ? undefined : { created: false, application };
+  /** The first application of a retried request, or a refusal when the request differs. */
+  async function earlier(
+    applicationId: string,
+    requestHash: string,
+  ): Promise<Result<SubmitOutcome> | undefined> {
+    const found = await deps.store.findIdempotent(applicationId);
+    if (found === undefined) return undefined;
+    if (found.requestHash !== undefined && found.requestHash !== requestHash) {
+      return refused('idempotency-key-reused');
+    }
+    return success({ created: false, application: found.application });
   }
 
   return async function submit(
@@ -32,9 +41,12 @@ export function submitUseCase(deps: IntakeDependencies) {
       details.background !== undefined,
     );
     if (violation !== undefined) return refused(violation);
+    const requestHash = requestHashOf(submission);
+    const applicationId =
+      idempotencyKey === undefined ? deps.newId() : idempotentApplicationId(idempotencyKey);
     if (idempotencyKey !== undefined) {
-      const retried = await earlier(idempotencyKey);
-      if (retried !== undefined) return success(retried);
+      const retried = await earlier(applicationId, requestHash);
+      if (retried !== undefined) return retried;
     }
     const now = deps.now();
     const founderId = (await deps.store.founderIdForEmail(details.contact.email)) ?? deps.newId();
@@ -46,22 +58,24 @@ export function submitUseCase(deps: IntakeDependencies) {
     const application = newApplication(
       details,
       submission.consents,
-      { applicationId: deps.newId(), founderId },
+      { applicationId, founderId },
       findings,
       now,
     );
     const events = [deps.events.submitted(application)];
     if (application.triage !== undefined) events.push(deps.events.triaged(application));
-    const outcome = await deps.store.create(application, events, idempotencyKey);
+    const idempotency =
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash };
+    const outcome = await deps.store.create(application, events, idempotency);
     if (outcome === 'duplicate-idempotency-key') {
       // A concurrent request with the same key won the insert: answer with its application.
-      const winner = idempotencyKey === undefined ? undefined : await earlier(idempotencyKey);
+      const winner = await earlier(applicationId, requestHash);
       if (winner === undefined) {
         throw new Error('idempotency key reported taken, but no application carries it');
       }
-      return success(winner);
+      return winner;
     }
-    deps.events.written();
+    deps.events.written(application.applicationId);
     return success({ created: true, application });
   };
 }

@@ -8,6 +8,7 @@ const REFUSALS: Readonly<Record<Refusal, { status: number; key: string }>> = {
   'not-editable': { status: 409, key: 'not_editable' },
   'not-open': { status: 409, key: 'not_open' },
   conflict: { status: 409, key: 'conflict' },
+  'idempotency-key-reused': { status: 422, key: 'idempotency_key_reused' },
   'already-triaged': { status: 409, key: 'already_triaged' },
   'referral-needs-partner': { status: 422, key: 'referral_needs_partner' },
   'processing-required': { status: 422, key: 'consent.processing_required' },

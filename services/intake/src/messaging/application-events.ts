@@ -45,7 +45,10 @@ export function applicationSubmittedEvent(application: Application, topicPrefix:
   );
 }
 
-export function applicationEvents(topicPrefix: string, nudge: () => void): ApplicationEvents {
+export function applicationEvents(
+  topicPrefix: string,
+  nudge: (applicationId: string) => void,
+): ApplicationEvents {
   return {
     submitted: (application) => applicationSubmittedEvent(application, topicPrefix),
 

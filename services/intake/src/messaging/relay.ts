@@ -19,7 +19,7 @@ export interface RelaySettings {
 }
 
 export interface RunningRelay {
-  nudge(): void;
+  nudge(applicationId: string): void;
   stop(): Promise<void>;
 }
 
@@ -49,5 +49,5 @@ export function startRelay(settings: RelaySettings): RunningRelay {
       : undefined,
   });
   relay.start();
-  return { nudge: () => relay.nudge(), stop: () => relay.stop() };
+  return { nudge: (applicationId) => relay.nudge(applicationId), stop: () => relay.stop() };
 }

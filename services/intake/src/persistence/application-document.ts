@@ -14,6 +14,8 @@ export interface ApplicationDocument extends OutboxFields, Omit<Application, 'ap
   phoneKey: string | null;
   /** Always set (see storedKey), so the unique index needs no partial or sparse option. */
   idempotencyKey: string;
+  /** For requests with an Idempotency-Key: the hash a retry's request must match. */
+  requestHash?: string | undefined;
 }
 
 export type ApplicationCollection = mongoose.mongo.Collection<ApplicationDocument>;

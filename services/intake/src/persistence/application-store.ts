@@ -1,18 +1,16 @@
 import { appendToOutbox, type DocumentLock, type OutboxEvent } from '@grunderboost/messaging';
 import type { ApplicationStore } from '../app/ports';
-import type { Application } from '../domain/application';
 import {
-  emailKeyOf,
   lookupKeys,
-  phoneKeyOf,
   storedKey,
   toApplication,
   toDocument,
   type ApplicationCollection,
-  type ApplicationDocument,
 } from './application-document';
 import { isDuplicateKeyError } from './duplicate-key';
 import { searchApplications } from './application-search';
+import type { LookupKeysStore } from './lookup-keys';
+import { isOpen, type Application } from '../domain/application';
 
 /** Fields an application may lose (erasure, a cleared optional field): unset when absent. */
 const OPTIONAL_FIELDS = [
@@ -24,14 +22,14 @@ const OPTIONAL_FIELDS = [
   'erasedAt',
 ] as const;
 
-/** Unique idempotency keys; lookups for duplicates, founders and the relay's due documents. */
+/**
+ * Unique idempotency keys, the relay's sweep, and staff search (e-mail, newest first). Request-path
+ * lookups go by _id instead (see below), so no index is kept for them.
+ */
 export async function ensureApplicationIndexes(collection: ApplicationCollection): Promise<void> {
   await collection.createIndex({ idempotencyKey: 1 }, { unique: true, name: 'idempotencyKey_1' });
   await collection.createIndex({ outboxNextAttemptAt: 1 }, { name: 'outboxNextAttemptAt_1' });
   await collection.createIndex({ emailKey: 1 }, { name: 'emailKey_1' });
-  await collection.createIndex({ phoneKey: 1 }, { name: 'phoneKey_1' });
-  await collection.createIndex({ organisationNumber: 1 }, { name: 'organisationNumber_1' });
-  await collection.createIndex({ founderId: 1 }, { name: 'founderId_1' });
   await collection.createIndex({ createdAt: -1, _id: -1 }, { name: 'createdAt_-1__id_-1' });
 }
 
@@ -49,27 +47,37 @@ function replacement(application: Application) {
   return { set, unset };
 }
 
+/**
+ * Every lookup on the request path is by _id (FerretDB 1.x scans the collection for any other
+ * filter, ADR 0004): applications by id, retries by the id derived from their key, and e-mail,
+ * phone, organisation number and founder through the lookup keys. Staff search scans.
+ */
 export function mongoApplicationStore(
   collection: ApplicationCollection,
   lock: DocumentLock,
+  lookups: LookupKeysStore,
 ): ApplicationStore {
-  const OPEN = { $in: ['submitted', 'accepted'] };
-  const one = async (filter: Parameters<ApplicationCollection['findOne']>[0]) => {
-    const document = await collection.findOne(filter);
+  const findById = async (applicationId: string) => {
+    const document = await collection.findOne({ _id: applicationId });
     return document === null ? undefined : toApplication(document);
   };
 
   return {
-    async create(application, events, idempotencyKey) {
-      const key = storedKey(application.applicationId, idempotencyKey);
+    async create(application, events, idempotency) {
+      const key = storedKey(application.applicationId, idempotency?.key);
+      const document = {
+        ...toDocument(application, events, key),
+        requestHash: idempotency?.requestHash,
+      };
       try {
-        await collection.insertOne(toDocument(application, events, key));
-        return 'created';
+        await collection.insertOne(document);
       } catch (error) {
-        // _id is a fresh uuid, so the only unique index this insert can collide on is the key's.
+        // The _id is derived from the key for idempotent requests: a collision is a retry.
         if (isDuplicateKeyError(error)) return 'duplicate-idempotency-key';
         throw error;
       }
+      await lookups.remember(application);
+      return 'created';
     },
 
     async save(application, expectedVersion, events: OutboxEvent[]) {
@@ -86,47 +94,46 @@ export function mongoApplicationStore(
           },
         ),
       );
-      return result.matchedCount === 1 ? 'saved' : 'conflict';
+      if (result.matchedCount !== 1) return 'conflict';
+      if (application.status !== 'erased') await lookups.remember(application);
+      return 'saved';
     },
 
-    findById: (applicationId) => one({ _id: applicationId }),
-    findByIdempotencyKey: (idempotencyKey) => one({ idempotencyKey: `client:${idempotencyKey}` }),
+    findById,
+
+    async findIdempotent(applicationId) {
+      const document = await collection.findOne({ _id: applicationId });
+      if (document === null) return undefined;
+      return { application: toApplication(document), requestHash: document.requestHash };
+    },
+
+    forgetLookups: (application) => lookups.forget(application),
 
     async findOpenDuplicate(contact, organisationNumber, excludeId) {
-      const candidates: Array<{ on: 'email' | 'phone' | 'organisation-number'; filter: object }> = [
-        { on: 'email', filter: { emailKey: emailKeyOf(contact.email) } },
-      ];
-      if (contact.phone !== undefined) {
-        candidates.push({ on: 'phone', filter: { phoneKey: phoneKeyOf(contact.phone) } });
-      }
-      if (organisationNumber !== undefined) {
-        candidates.push({ on: 'organisation-number', filter: { organisationNumber } });
-      }
-      // One indexed query per key, in a fixed order, so the reported match is predictable.
-      for (const { on, filter } of candidates) {
-        const query = {
-          ...filter,
-          status: OPEN,
-          ...(excludeId === undefined ? {} : { _id: { $ne: excludeId } }),
-        } as Parameters<ApplicationCollection['findOne']>[0];
-        const found = await collection.findOne(query, { projection: { _id: 1 } });
-        if (found !== null) return { applicationId: found._id, matchedOn: on };
+      // The newest application of each key is checked: an older open one with the same key would
+      // already have flagged that newest one as its duplicate.
+      for (const { on, document } of await lookups.find(contact, organisationNumber)) {
+        if (document.lastApplicationId === excludeId) continue;
+        const last = await findById(document.lastApplicationId);
+        if (last !== undefined && isOpen(last)) {
+          return { applicationId: last.applicationId, matchedOn: on };
+        }
       }
       return undefined;
     },
 
     async founderIdForEmail(email) {
-      const found = await collection
-        .find({ emailKey: emailKeyOf(email) }, { projection: { founderId: 1, createdAt: 1 } })
-        .sort({ createdAt: -1 })
-        .limit(1)
-        .toArray();
-      return found[0]?.founderId;
+      // Without phone and organisation number, the only key found is the e-mail's.
+      const [found] = await lookups.find({ name: '', email }, undefined);
+      return found?.document.founderId;
     },
 
     async findByFounder(founderId) {
-      const documents = await collection.find({ founderId }).sort({ createdAt: 1 }).toArray();
-      return documents.map((document: ApplicationDocument) => toApplication(document));
+      const ids = await lookups.applicationIdsOf(founderId);
+      const applications = await Promise.all(ids.map(findById));
+      return applications
+        .filter((a): a is Application => a !== undefined)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
 
     search: (filters, page) => searchApplications(collection, filters, page),
