@@ -104,13 +104,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     const now = new Date();
     let published = 0;
     for (let start = 0; start < ids.length; start += batchSize) {
-      const documents: OutboxDocument[] = [];
-      for (const id of ids.slice(start, start + batchSize)) {
-        const found = (await collection.findOne(byId(id), {
-          projection: PROJECTION,
-        })) as OutboxDocument | null;
-        if (found !== null && isDue(found, now)) documents.push(found);
-      }
+      // Reads of different documents overlap: the database, not this loop, is the slow part.
+      const found = await Promise.all(
+        ids
+          .slice(start, start + batchSize)
+          .map(
+            (id) =>
+              collection.findOne(byId(id), {
+                projection: PROJECTION,
+              }) as Promise<OutboxDocument | null>,
+          ),
+      );
+      const documents = found.filter((d): d is OutboxDocument => d !== null && isDue(d, now));
       published += await publishDocuments(documents);
     }
     return published;
@@ -140,15 +145,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       return 0;
     }
     await options.afterPublish?.();
-    let published = 0;
-    for (const { document, pending } of sending) {
-      await markSent(
-        document,
-        pending.map(({ index }) => index),
-      );
-      published += pending.length;
-    }
-    return published;
+    // Marks of different documents overlap too; each document's own writes stay serial (lock).
+    await Promise.all(
+      sending.map(({ document, pending }) =>
+        markSent(
+          document,
+          pending.map(({ index }) => index),
+        ),
+      ),
+    );
+    return sending.reduce((sum, { pending }) => sum + pending.length, 0);
   }
 
   async function markSent(document: OutboxDocument, indexes: number[]): Promise<void> {
