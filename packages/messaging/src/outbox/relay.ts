@@ -106,14 +106,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     for (let start = 0; start < ids.length; start += batchSize) {
       // Reads of different documents overlap: the database, not this loop, is the slow part.
       const found = await Promise.all(
-        ids
-          .slice(start, start + batchSize)
-          .map(
-            (id) =>
-              collection.findOne(byId(id), {
-                projection: PROJECTION,
-              }) as Promise<OutboxDocument | null>,
-          ),
+        ids.slice(start, start + batchSize).map(
+          (id) =>
+            collection.findOne(byId(id), {
+              projection: PROJECTION,
+            }) as Promise<OutboxDocument | null>,
+        ),
       );
       const documents = found.filter((d): d is OutboxDocument => d !== null && isDue(d, now));
       published += await publishDocuments(documents);
