@@ -1,0 +1,97 @@
+import { backoffDelay } from '@grunderboost/messaging';
+import { allowsSharing } from '../domain/consent';
+import type { Subscription } from '../domain/subscription';
+import { signatureHeaders } from './webhook-signature';
+import type { Delivery } from '../persistence/delivery-store';
+import type { Dependencies } from './dependencies';
+import { disableEndpoint } from './disable-endpoint';
+
+/** How long a delivery waits while its endpoint is disabled before it is looked at again. */
+const DISABLED_RECHECK_MS = 60_000;
+
+/**
+ * One attempt at one queued delivery. Consent is read now, not when the event arrived: a
+ * withdrawal stops the pending retries too. Serialised per delivery by the caller.
+ */
+export async function attemptDelivery(deps: Dependencies, id: string): Promise<void> {
+  const delivery = await deps.deliveries.get(id);
+  if (delivery === undefined || delivery.status !== 'pending') return;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const subscription = await deps.subscriptions.get(delivery.subscriptionId);
+  if (subscription === undefined) {
+    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'subscription-deleted' });
+  }
+  const consent =
+    delivery.founderId === undefined ? undefined : await deps.consents.get(delivery.founderId);
+  if (!allowsSharing(consent, delivery.category) || delivery.message === undefined) {
+    // Fail closed, and the log says why without saying who.
+    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'no-consent' });
+  }
+  const webhook = subscription.webhook;
+  if (webhook === undefined || webhook.disabled) {
+    return deps.deliveries.postpone(id, new Date(now.getTime() + DISABLED_RECHECK_MS));
+  }
+  const outcome = await post(deps, webhook.url, webhook.secret, delivery);
+  if (outcome === 'delivered') {
+    await deps.deliveries.finish(id, 'delivered', { at, outcome });
+    if (webhook.failingSince !== undefined) {
+      await deps.subscriptions.setWebhook(subscription.subscriptionId, {
+        ...webhook,
+        failingSince: undefined,
+      });
+    }
+    return;
+  }
+  await failed(deps, subscription, delivery, outcome, now);
+}
+
+async function failed(
+  deps: Dependencies,
+  subscription: Subscription,
+  delivery: Delivery,
+  outcome: string,
+  now: Date,
+) {
+  const { webhooks } = deps;
+  const attempts = delivery.attempts + 1;
+  const delay = backoffDelay(attempts, {
+    initialMs: webhooks.backoffInitialMs,
+    maxMs: webhooks.backoffMaxMs,
+  });
+  await deps.deliveries.retryAt(
+    delivery._id,
+    { at: now.toISOString(), outcome },
+    new Date(now.getTime() + delay),
+  );
+  const webhook = subscription.webhook;
+  if (webhook === undefined) return;
+  const failingSince = webhook.failingSince ?? now.toISOString();
+  const failingFor = now.getTime() - Date.parse(failingSince);
+  if (attempts >= webhooks.disableAfterAttempts && failingFor >= webhooks.disableAfterMs) {
+    await disableEndpoint(deps, subscription, now);
+  } else if (webhook.failingSince === undefined) {
+    await deps.subscriptions.setWebhook(subscription.subscriptionId, { ...webhook, failingSince });
+  }
+}
+
+async function post(deps: Dependencies, url: string, secret: string, delivery: Delivery) {
+  const body = JSON.stringify(delivery.message);
+  const headers = signatureHeaders(secret, delivery._id, deps.clock.now(), body);
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(deps.webhooks.timeoutMs),
+    });
+    await response.body?.cancel();
+    return response.status >= 200 && response.status < 300
+      ? 'delivered'
+      : `http-${response.status}`;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    return name === 'TimeoutError' ? 'timeout' : 'network-error';
+  }
+}
