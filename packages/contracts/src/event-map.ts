@@ -8,6 +8,7 @@ import type { CaseClosedV1 } from './counselling/case-closed.v1';
 import type { CounsellorAssignedV1 } from './counselling/counsellor-assigned.v1';
 import type { CounsellorReassignedV1 } from './counselling/counsellor-reassigned.v1';
 import type { MilestoneReachedV1 } from './counselling/milestone-reached.v1';
+import type { CompanyRegistrationVerifiedV1 } from './followup/company-registration-verified.v1';
 import type { OutcomeReportedV1 } from './followup/outcome-reported.v1';
 import type { ApplicationSubmittedV1 } from './intake/application-submitted.v1';
 import type { ApplicationTriagedV1 } from './intake/application-triaged.v1';
@@ -37,6 +38,7 @@ export interface EventDataMap {
   'counselling.MilestoneReached.v1': MilestoneReachedV1;
   'journey.StageChanged.v1': StageChangedV1;
   'followup.OutcomeReported.v1': OutcomeReportedV1;
+  'followup.CompanyRegistrationVerified.v1': CompanyRegistrationVerifiedV1;
 }
 
 export type EventType = keyof EventDataMap;

@@ -29,3 +29,4 @@ export * from './counselling/case-closed.v1';
 export * from './counselling/milestone-reached.v1';
 export * from './journey/stage-changed.v1';
 export * from './followup/outcome-reported.v1';
+export * from './followup/company-registration-verified.v1';

@@ -9,6 +9,7 @@ import { counsellorAssignedV1Schema } from './counselling/counsellor-assigned.v1
 import { counsellorReassignedV1Schema } from './counselling/counsellor-reassigned.v1';
 import { milestoneReachedV1Schema } from './counselling/milestone-reached.v1';
 import { type EventDataMap, type EventType } from './event-map';
+import { companyRegistrationVerifiedV1Schema } from './followup/company-registration-verified.v1';
 import { outcomeReportedV1Schema } from './followup/outcome-reported.v1';
 import { applicationSubmittedV1Schema } from './intake/application-submitted.v1';
 import { applicationTriagedV1Schema } from './intake/application-triaged.v1';
@@ -178,6 +179,15 @@ const definitions: { readonly [K in EventType]: EventDefinition<K> } = {
     topic: 'followup.outcomes',
     description: 'A founder has reported how their company is doing in a follow-up.',
     schema: outcomeReportedV1Schema,
+  },
+  'followup.CompanyRegistrationVerified.v1': {
+    type: 'followup.CompanyRegistrationVerified.v1',
+    context: 'followup',
+    name: 'CompanyRegistrationVerified',
+    version: 1,
+    topic: 'followup.outcomes',
+    description: "A founder's company has been checked in the public company register.",
+    schema: companyRegistrationVerifiedV1Schema,
   },
 };
 

@@ -7,6 +7,20 @@ export const followUpMonths = [3, 6, 12, 24, 36] as const;
 /** Revenue in bands (NOK per year), not amounts: an exact figure could identify a small firm. */
 export const revenueBands = ['none', 'under-1m', '1m-5m', '5m-20m', 'over-20m'] as const;
 
+/**
+ * Where a founder's funding came from, as codes (added in v1 as an optional field: consumers that
+ * know only `fundingObtained` keep working).
+ */
+export const fundingSources = [
+  'innovation-norway-etablerertilskudd',
+  'nav-etablering',
+  'municipal-grant',
+  'bank-loan',
+  'equity',
+  'crowdfunding',
+  'other',
+] as const;
+
 /** A founder has answered a follow-up survey about how their company is doing. */
 export const outcomeReportedV1Schema = z.object({
   followUpId: uuid(),
@@ -19,6 +33,8 @@ export const outcomeReportedV1Schema = z.object({
   /** Hires of people who were unemployed (the figure NAV asks the programme for). */
   hiresFromUnemployment: z.number().int().nonnegative(),
   fundingObtained: z.boolean(),
+  /** The sources of the funding obtained; absent from producers before the field existed. */
+  fundingSources: z.array(z.enum(fundingSources)).optional(),
   reportedAt: dateTime(),
 });
 
