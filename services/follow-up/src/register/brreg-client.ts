@@ -44,7 +44,9 @@ async function attempt(url: string, timeoutMs: number): Promise<Attempt> {
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'failed';
+    // A DOMException, which is no Error subclass in every realm: compare the name only.
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+    const reason = timedOut ? 'timed out' : 'failed';
     return {
       done: false,
       error: new RegisterUnavailableError(`the register request ${reason}`, true),
