@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { followUpOpenApi } from '../src/http/api-description';
 import type { RunningService } from '../src/service';
 import {
   bearer,
@@ -223,4 +224,10 @@ describe('overdue follow-ups', () => {
     expect((await call(service.url, 'GET', '/follow-ups', { headers: analyst })).status).toBe(403);
     expect((await call(service.url, 'GET', '/follow-ups')).status).toBe(401);
   });
+});
+
+it('serves its OpenAPI document at /openapi.json', async () => {
+  const served = await call(service.url, 'GET', '/openapi.json');
+  expect(served.status).toBe(200);
+  expect(served.body).toEqual(followUpOpenApi());
 });
