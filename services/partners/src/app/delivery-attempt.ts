@@ -6,9 +6,6 @@ import type { Delivery } from '../persistence/delivery-store';
 import type { Dependencies } from './dependencies';
 import { disableEndpoint } from './disable-endpoint';
 
-/** How long a delivery waits while its endpoint is disabled before it is looked at again. */
-const DISABLED_RECHECK_MS = 60_000;
-
 /**
  * One attempt at one queued delivery. Consent is read now, not when the event arrived: a
  * withdrawal stops the pending retries too. Serialised per delivery by the caller.
@@ -30,7 +27,8 @@ export async function attemptDelivery(deps: Dependencies, id: string): Promise<v
   }
   const webhook = subscription.webhook;
   if (webhook === undefined || webhook.disabled) {
-    return deps.deliveries.postpone(id, new Date(now.getTime() + DISABLED_RECHECK_MS));
+    // Waits, still pending, until the partner registers the webhook again (setWebhook resumes).
+    return deps.deliveries.park(id);
   }
   const outcome = await post(deps, webhook.url, webhook.secret, delivery);
   if (outcome === 'delivered') {

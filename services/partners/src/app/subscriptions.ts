@@ -43,6 +43,7 @@ export async function setWebhook(deps: Dependencies, partnerId: string, id: stri
   await ownSubscription(deps, partnerId, id);
   const webhook = { url, secret: newSigningSecret(), disabled: false };
   await deps.subscriptions.setWebhook(id, webhook);
+  await deps.deliveries.resume(id, deps.clock.now());
   deps.nudge();
   return webhook;
 }

@@ -68,9 +68,17 @@ export function deliveryStore(connection: mongoose.Connection) {
       );
       await schedule(id, at);
     },
-    /** Puts a delivery off without counting an attempt (its endpoint is disabled). */
-    async postpone(id: string, at: Date): Promise<void> {
-      await schedule(id, at);
+    /** Takes a pending delivery off the work list (its endpoint is disabled) until resumed. */
+    async park(id: string): Promise<void> {
+      await queue.deleteOne({ _id: id });
+    },
+    /** Puts the subscription's pending deliveries back on the work list (endpoint re-enabled). */
+    async resume(subscriptionId: string, at: Date): Promise<void> {
+      const docs = await deliveries
+        .find({ subscriptionId, status: 'pending' })
+        .project({ _id: 1 })
+        .toArray();
+      for (const doc of docs) await schedule(String(doc._id), at);
     },
     async finish(id: string, status: DeliveryStatus, attempt: DeliveryAttempt): Promise<void> {
       const counted = attempt.outcome === 'delivered' ? { $inc: { attempts: 1 } } : {};

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { waitFor } from '@grunderboost/testkit';
+import mongoose from 'mongoose';
+import type { RunningService } from '../src/service';
+import { startReceiver, type Receiver } from './receiver';
+import {
+  apiKeyOf,
+  call,
+  collectFeeds,
+  endWorld,
+  newWorld,
+  now,
+  outcome,
+  processed,
+  publish,
+  startPartners,
+  submitted,
+  type TestWorld,
+} from './support';
+
+/*
+ * An endpoint that keeps failing is disabled (with an event on the partner's feed), waits with
+ * nothing lost until the partner registers it again, and a replay sends everything since a
+ * time once more under the same webhook ids. An erasure request empties queued deliveries.
+ */
+
+interface LogEntry {
+  webhookId: string;
+  status: string;
+  attempts: number;
+}
+
+let world: TestWorld;
+let service: RunningService;
+let receiver: Receiver;
+let key: string;
+let subscriptionId: string;
+
+beforeAll(async () => {
+  world = await newWorld();
+  // Disabled at the third failed attempt of a delivery, however short the failure.
+  service = await startPartners(world, {
+    WEBHOOK_DISABLE_AFTER_ATTEMPTS: '3',
+    WEBHOOK_DISABLE_AFTER_MS: '0',
+  });
+  receiver = await startReceiver();
+  key = await apiKeyOf(service.url, 'drammen-kommune');
+  const created = await call<{ subscriptionId: string }>(service.url, 'POST', '/subscriptions', {
+    auth: key,
+    body: { eventTypes: ['followup.OutcomeReported.v1', 'counselling.MilestoneReached.v1'] },
+  });
+  subscriptionId = created.body.subscriptionId;
+  await register();
+});
+
+afterAll(async () => {
+  await receiver.close();
+  await endWorld(world, service);
+});
+
+async function register() {
+  const webhook = await call<{ secret: string }>(
+    service.url,
+    'POST',
+    `/subscriptions/${subscriptionId}/webhook`,
+    { auth: key, body: { url: receiver.url } },
+  );
+  expect(webhook.status).toBe(201);
+  receiver.setSecret(webhook.body.secret);
+}
+
+const log = async () =>
+  (await call<{ deliveries: LogEntry[] }>(service.url, 'GET', '/deliveries', { auth: key })).body
+    .deliveries;
+
+const subscription = async () =>
+  (
+    await call<{ webhook: { disabled: boolean } }>(
+      service.url,
+      'GET',
+      `/subscriptions/${subscriptionId}`,
+      { auth: key },
+    )
+  ).body;
+
+async function consenting(founderId: string) {
+  const id = await publish(
+    world,
+    'intake.ApplicationSubmitted.v1',
+    submitted(founderId, ['municipality']),
+  );
+  await waitFor(() => processed(world, [id]), { description: 'consent applied' });
+}
+
+it('disables a failing endpoint, tells the partner, and delivers after re-registration and on replay', async () => {
+  const founderId = randomUUID();
+  await consenting(founderId);
+  const start = now();
+  receiver.down();
+  const event = await publish(world, 'followup.OutcomeReported.v1', outcome(founderId));
+  await waitFor(() => processed(world, [event]), { description: 'event routed' });
+  await waitFor(async () => (await subscription()).webhook.disabled, {
+    description: 'endpoint disabled',
+  });
+  const [entry] = await log();
+  expect(entry?.status).toBe('pending');
+  expect(entry?.attempts).toBe(3);
+
+  const feed = await collectFeeds(world, ['drammen-kommune']);
+  const notice = await waitFor(
+    () => feed.received.find((m) => m.value.includes('partners.WebhookEndpointDisabled.v1')),
+    { description: 'the disable event on the feed' },
+  );
+  await feed.stop();
+  expect(notice.value).toContain(subscriptionId);
+
+  receiver.up();
+  await register();
+  await waitFor(async () => (await log()).every((d) => d.status === 'delivered'), {
+    description: 'delivered after re-registration',
+  });
+  expect(receiver.accepted.map((r) => r.webhookId)).toEqual([entry?.webhookId]);
+
+  const replay = await call<{ queued: number }>(service.url, 'POST', '/replays', {
+    auth: key,
+    body: { since: start },
+  });
+  expect(replay.status).toBe(202);
+  expect(replay.body.queued).toBe(1);
+  await waitFor(() => receiver.accepted.length === 2, { description: 'replayed' });
+  expect(receiver.accepted[1]?.webhookId).toBe(entry?.webhookId);
+  expect(receiver.badSignatures).toEqual([]);
+});
+
+it('erases a founder from queued deliveries on request', async () => {
+  const founderId = randomUUID();
+  await consenting(founderId);
+  receiver.down();
+  const event = await publish(world, 'counselling.MilestoneReached.v1', {
+    milestoneId: randomUUID(),
+    founderId,
+    milestone: 'first-customer',
+    reachedAt: now(),
+  });
+  await waitFor(() => processed(world, [event]), { description: 'event routed' });
+  const erasure = await publish(world, 'intake.FounderErasureRequested.v1', {
+    erasureId: randomUUID(),
+    founderId,
+    applicationIds: [randomUUID()],
+    requestedAt: now(),
+  });
+  await waitFor(() => processed(world, [erasure]), { description: 'erasure applied' });
+  receiver.up();
+
+  const connection = await mongoose.createConnection(world.mongoUrl).asPromise();
+  const everything = JSON.stringify([
+    ...(await connection.collection('deliveries').find({}).toArray()),
+    ...(await connection.collection('consents').find({}).toArray()),
+  ]);
+  await connection.close();
+  expect(everything).not.toContain(founderId);
+  expect((await log()).filter((d) => d.status === 'erased')).toHaveLength(1);
+});
