@@ -19,6 +19,11 @@ export interface AppOptions {
   readinessTimeoutMs?: number;
   /** Where metrics are registered and read by /metrics; a fresh one when absent. */
   registry?: Registry;
+  /**
+   * Media types besides JSON whose bodies are accepted and parsed as a string (e.g. text/csv
+   * for an import), within the same bodyLimit. Default: none, JSON only.
+   */
+  textBodyTypes?: string[];
   /** Registers the service's own routes. */
   routes: (router: Router) => void;
 }
@@ -42,8 +47,12 @@ export function createApp(options: AppOptions): Express {
   app.use(accessLog(logger));
   // Metrics come before the body checks so rejected bodies (413, 415, 400) are counted too.
   app.use(httpMetrics(registry));
-  app.use(contentTypeGuard());
+  const textTypes = options.textBodyTypes ?? [];
+  app.use(contentTypeGuard(textTypes));
   app.use(express.json({ limit: options.bodyLimit ?? '100kb', type: JSON_TYPES }));
+  if (textTypes.length > 0) {
+    app.use(express.text({ limit: options.bodyLimit ?? '100kb', type: textTypes }));
+  }
 
   const health = express.Router();
   mountHealthRoutes(health, {

@@ -12,14 +12,17 @@ function hasBody(req: Request): boolean {
 }
 
 /**
- * Rejects a body that is not JSON with 415. Without this, express.json() would skip it and the
- * handler would see no body at all, which shows up as a confusing validation error.
+ * Rejects a body that is not JSON (or one of the `textTypes` a service parses as text) with 415.
+ * Without this, express.json() would skip it and the handler would see no body at all, which
+ * shows up as a confusing validation error.
  */
-export function contentTypeGuard(): RequestHandler {
+export function contentTypeGuard(textTypes: readonly string[] = []): RequestHandler {
+  const accepted = [...JSON_TYPES, ...textTypes];
+  const expected = ['application/json', ...textTypes].join(' or ');
   return (req, _res, next) => {
-    if (METHODS_WITH_BODY.has(req.method) && hasBody(req) && req.is(JSON_TYPES) === false) {
+    if (METHODS_WITH_BODY.has(req.method) && hasBody(req) && req.is(accepted) === false) {
       const received = req.get('content-type') ?? 'no Content-Type';
-      next(unsupportedMediaType(`Request bodies must be application/json, received ${received}`));
+      next(unsupportedMediaType(`Request bodies must be ${expected}, received ${received}`));
       return;
     }
     next();

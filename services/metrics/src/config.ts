@@ -1,3 +1,4 @@
+import { staffAuthConfigSchema } from '@grunderboost/auth';
 import { baseConfigSchema } from '@grunderboost/service-kit';
 import { z } from 'zod';
 
@@ -5,6 +6,7 @@ import { z } from 'zod';
 const TOPIC_PREFIX = /^[a-zA-Z0-9._-]*$/;
 
 export const configSchema = baseConfigSchema.extend({
+  ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3003),
   // Not z.url(): a replica-set URL (mongodb://a:27017,b:27017/db) is no WHATWG URL.
   MONGO_URL: z
@@ -25,7 +27,15 @@ export const configSchema = baseConfigSchema.extend({
     .string()
     .regex(TOPIC_PREFIX, 'expected letters, digits, ".", "_" or "-"')
     .default(''),
-  METRICS_CONSUMER_GROUP: z.string().min(1).default('metrics'),
+  METRICS_CONSUMER_GROUP: z
+    .string()
+    .regex(TOPIC_PREFIX, 'expected letters, digits, ".", "_" or "-"')
+    .min(1)
+    .default('metrics'),
+  /** How often the service looks whether a rebuild switched the active projection version. */
+  METRICS_VERSION_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  /** Imports of public statistics are CSV files with a few thousand lines. */
+  BODY_LIMIT: baseConfigSchema.shape.BODY_LIMIT.unwrap().default('2mb'),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,8 +1,11 @@
+import { createStaffVerifier, optionalStaff } from '@grunderboost/auth';
 import {
   createKafka,
   createProducer,
   kafkaReadiness,
   messagingMetrics,
+  type MessageProducer,
+  type MessagingMetrics,
 } from '@grunderboost/messaging';
 import {
   createApp,
@@ -11,14 +14,25 @@ import {
   startServer,
   type ReadinessCheck,
 } from '@grunderboost/service-kit';
+import type { Router } from 'express';
+import type { Kafka } from 'kafkajs';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { metricsUseCases, type MetricsUseCases } from './app/metrics';
+import { projector } from './app/projector';
 import type { Config } from './config';
+import { reportRoutes } from './http/report-routes';
+import { statisticsRoutes } from './http/statistics-routes';
 import { summaryRoutes } from './http/summary-routes';
-import { startProjectionConsumer } from './messaging/projection-consumer';
+import { startLiveProjection } from './messaging/live-projection';
+import { groupOf, startProjectionConsumer } from './messaging/projection-consumer';
 import { consumedTopics, ensureTopics } from './messaging/topics';
+import { mongoActiveVersion } from './persistence/active-version';
+import { mongoCellReader } from './persistence/cell-reader';
+import { mongoParkedEvents } from './persistence/parked-events';
+import { mongoProjectionStore } from './persistence/projection-store';
+import { mongoStatisticsStore } from './persistence/statistics-store';
 import { mongoSummaryStore } from './persistence/summary-store';
 
 export const SERVICE_NAME = 'metrics';
@@ -31,7 +45,7 @@ export interface RunningService {
 }
 
 interface Wiring {
-  useCases: MetricsUseCases;
+  routes: (router: Router) => void;
   readiness: ReadinessCheck[];
   registry: Registry;
 }
@@ -49,9 +63,10 @@ export async function startService(config: Config): Promise<RunningService> {
       service: SERVICE_NAME,
       logger,
       bodyLimit: config.BODY_LIMIT,
+      textBodyTypes: ['text/csv'],
       readiness: wiring.readiness,
       registry: wiring.registry,
-      routes: summaryRoutes(wiring.useCases),
+      routes: wiring.routes,
     });
     const server = await startServer(app, {
       port: config.PORT,
@@ -68,6 +83,30 @@ export async function startService(config: Config): Promise<RunningService> {
   }
 }
 
+interface ConsumerParts {
+  kafka: Kafka;
+  connection: mongoose.Connection;
+  producer: MessageProducer;
+  metrics: MessagingMetrics;
+  useCases: MetricsUseCases;
+  topics: string[];
+}
+
+/** The consumer of one projection version, in that version's group. */
+function consumerFor(config: Config, logger: Logger, parts: ConsumerParts) {
+  return (version: number) =>
+    startProjectionConsumer({
+      ...parts,
+      topicPrefix: config.KAFKA_TOPIC_PREFIX,
+      groupId: groupOf(config.METRICS_CONSUMER_GROUP, version),
+      logger,
+      projector: projector(
+        mongoProjectionStore(parts.connection, version),
+        mongoParkedEvents(parts.connection, version),
+      ),
+    });
+}
+
 /** Connects everything; each resource's closer goes in front of the earlier ones. */
 async function wire(config: Config, logger: Logger, closers: Closers): Promise<Wiring> {
   const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
@@ -82,21 +121,26 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   await producer.connect();
   closers.unshift(() => producer.disconnect());
 
-  const useCases = metricsUseCases(mongoSummaryStore(connection), () => new Date());
-  const consumer = await startProjectionConsumer({
-    kafka,
-    connection,
-    producer,
-    topicPrefix: config.KAFKA_TOPIC_PREFIX,
-    topics,
-    groupId: config.METRICS_CONSUMER_GROUP,
+  const clock = () => new Date();
+  const useCases = metricsUseCases(mongoSummaryStore(connection), clock);
+  const live = await startLiveProjection({
+    active: mongoActiveVersion(connection),
+    start: consumerFor(config, logger, { kafka, connection, producer, metrics, useCases, topics }),
+    pollMs: config.METRICS_VERSION_POLL_MS,
     logger,
-    metrics,
-    useCases,
   });
-  closers.unshift(() => consumer.stop());
+  closers.unshift(() => live.stop());
+  const read = mongoCellReader(connection, () => live.version());
+  const verifier = createStaffVerifier(config);
+  const routes = (router: Router) => {
+    // The walking skeleton's summary stays open, as before; every figure below needs staff.
+    summaryRoutes(useCases)(router);
+    router.use(optionalStaff(verifier));
+    reportRoutes(read)(router);
+    statisticsRoutes(mongoStatisticsStore(connection), read, clock)(router);
+  };
   const readiness = [mongoReadiness(connection), kafkaReadiness(kafka)];
-  return { useCases, readiness, registry };
+  return { routes, readiness, registry };
 }
 
 async function closeQuietly(closers: Closers, logger: Logger): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { issueLocalStaffToken, type StaffRole } from '@grunderboost/auth';
 import { createEvent, keyOf, topicOf, type AnyEvent } from '@grunderboost/contracts';
 import { createKafka, prefixedTopic, type MessageProducer } from '@grunderboost/messaging';
 import { loadConfig } from '@grunderboost/service-kit';
@@ -139,3 +140,12 @@ export const waitForCounts = (url: string, applications: number, assignments: nu
     },
     { description: `${applications} applications and ${assignments} assignments` },
   );
+
+/** A bearer token of the local development issuer, which the test configuration trusts. */
+export async function staffHeader(
+  roles: StaffRole[] = ['analyst'],
+): Promise<Record<string, string>> {
+  const config = loadConfig(configSchema, {});
+  const token = await issueLocalStaffToken(config, { staffId: 'analyst-1', roles });
+  return { authorization: `Bearer ${token}` };
+}

@@ -3,7 +3,13 @@ import { deadLetterTopicOf, prefixedTopic } from '@grunderboost/messaging';
 import type { Kafka } from 'kafkajs';
 
 /** The topics the metrics projection reads, before the deployment prefix. */
-export const CONSUMED_TOPICS: readonly Topic[] = ['intake.applications', 'counselling.assignments'];
+export const CONSUMED_TOPICS: readonly Topic[] = [
+  'intake.applications',
+  'counselling.assignments',
+  'counselling.appointments',
+  'counselling.milestones',
+  'followup.outcomes',
+];
 
 export const consumedTopics = (prefix: string): string[] =>
   CONSUMED_TOPICS.map((topic) => prefixedTopic(prefix, topic));
