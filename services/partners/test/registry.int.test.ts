@@ -23,6 +23,12 @@ beforeAll(async () => {
 afterAll(() => endWorld(world, service));
 
 describe('the partner registry', () => {
+  it('serves its OpenAPI document', async () => {
+    const document = await call<{ openapi: string }>(service.url, 'GET', '/openapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body.openapi).toMatch(/^3\.1/);
+  });
+
   it('is seeded with the five regional partners and open to admins only', async () => {
     expect((await call(service.url, 'GET', '/partners')).status).toBe(401);
     const listed = await call<{ partners: Array<{ partnerId: string; category: string }> }>(
