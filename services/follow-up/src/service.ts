@@ -105,7 +105,12 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   await ensureRegistrationIndexes(registrations);
 
   const kafka = createKafka({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
-  await ensureTopics(kafka, producedTopics(config.KAFKA_TOPIC_PREFIX));
+  // The consumed topic too: subscribing to a topic that does not exist yet fails the start
+  // (a fresh broker where intake has not run).
+  await ensureTopics(kafka, [
+    ...producedTopics(config.KAFKA_TOPIC_PREFIX),
+    erasureTopic(config.KAFKA_TOPIC_PREFIX),
+  ]);
   const registry = new Registry();
   const metrics = messagingMetrics(registry);
   const producer = createProducer(kafka, metrics);
