@@ -63,16 +63,17 @@ export async function startService(
     closers.unshift(() => producer.disconnect());
 
     let nudge = () => {};
+    const locks = documentLock();
     const deps: Dependencies = {
       partners: partnerStore(connection),
       keys: keyStore(connection),
       consents: consentStore(connection),
       subscriptions: subscriptionStore(connection),
-      deliveries: deliveryStore(connection),
+      deliveries: deliveryStore(connection, locks),
       producer,
       feedTopic: (partnerId) => feedTopic(config.KAFKA_TOPIC_PREFIX, partnerId),
       pseudonymKey: (partnerId) => partnerKey(config.PSEUDONYM_KEY, partnerId),
-      locks: documentLock(),
+      locks,
       clock: options.clock ?? systemClock,
       logger,
       webhooks: {

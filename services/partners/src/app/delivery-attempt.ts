@@ -34,9 +34,8 @@ export async function attemptDelivery(deps: Dependencies, id: string): Promise<v
   if (outcome === 'delivered') {
     await deps.deliveries.finish(id, 'delivered', { at, outcome });
     if (webhook.failingSince !== undefined) {
-      await deps.subscriptions.setWebhook(subscription.subscriptionId, {
-        ...webhook,
-        failingSince: undefined,
+      await deps.subscriptions.markWebhook(subscription.subscriptionId, webhook.secret, {
+        failingSince: null,
       });
     }
     return;
@@ -69,7 +68,9 @@ async function failed(
   if (attempts >= webhooks.disableAfterAttempts && failingFor >= webhooks.disableAfterMs) {
     await disableEndpoint(deps, subscription, now);
   } else if (webhook.failingSince === undefined) {
-    await deps.subscriptions.setWebhook(subscription.subscriptionId, { ...webhook, failingSince });
+    await deps.subscriptions.markWebhook(subscription.subscriptionId, webhook.secret, {
+      failingSince,
+    });
   }
 }
 

@@ -13,11 +13,15 @@ export async function disableEndpoint(deps: Dependencies, subscription: Subscrip
   const webhook = subscription.webhook;
   if (webhook === undefined || webhook.disabled) return;
   const disabledAt = now.toISOString();
-  await deps.subscriptions.setWebhook(subscription.subscriptionId, {
-    ...webhook,
-    disabled: true,
-    disabledAt,
-  });
+  const disabled = await deps.subscriptions.markWebhook(
+    subscription.subscriptionId,
+    webhook.secret,
+    {
+      disabledAt,
+    },
+  );
+  // Re-registered meanwhile: the new endpoint gets its own chance.
+  if (!disabled) return;
   deps.logger.warn(
     {
       partnerId: subscription.partnerId,

@@ -1,3 +1,4 @@
+import type { DocumentLock } from '@grunderboost/messaging';
 import type mongoose from 'mongoose';
 import type { PartnerCategory } from '../domain/partner';
 import type { PartnerMessage } from '../domain/message';
@@ -36,7 +37,11 @@ interface QueueEntry {
 
 const KEEP_LOG = 20;
 
-export function deliveryStore(connection: mongoose.Connection) {
+/**
+ * `lock` serialises erasure and replay with the worker's attempt on the same delivery (ADR
+ * 0003); the worker's own writes already run under `delivery:<id>`.
+ */
+export function deliveryStore(connection: mongoose.Connection, lock: DocumentLock) {
   const deliveries = connection.collection<Delivery>('deliveries');
   const queue = connection.collection<QueueEntry>('delivery_queue');
   return {
@@ -94,15 +99,7 @@ export function deliveryStore(connection: mongoose.Connection) {
         String(doc._id),
       );
       for (const id of ids) {
-        await deliveries.updateOne(
-          { _id: id },
-          {
-            $unset: { founderId: '', message: '' },
-            $set: { status: 'erased' },
-            $push: { log: { at: at.toISOString(), outcome: 'erased' } },
-          },
-        );
-        await queue.deleteOne({ _id: id });
+        await lock(`delivery:${id}`, () => eraseOne(id, at));
       }
     },
     /** Replay: every delivery of the subscriptions since a time goes back to pending. */
@@ -114,8 +111,10 @@ export function deliveryStore(connection: mongoose.Connection) {
       const replayable = docs.filter((doc) => doc.status !== 'erased');
       for (const doc of replayable) {
         const id = String(doc._id);
-        await deliveries.updateOne({ _id: id }, { $set: { status: 'pending' } });
-        await schedule(id, at);
+        await lock(`delivery:${id}`, async () => {
+          await deliveries.updateOne({ _id: id }, { $set: { status: 'pending' } });
+          await schedule(id, at);
+        });
       }
       return replayable.length;
     },
@@ -124,6 +123,18 @@ export function deliveryStore(connection: mongoose.Connection) {
       return deliveries.find(filter).sort({ seq: 1 }).limit(limit).toArray();
     },
   };
+
+  async function eraseOne(id: string, at: Date) {
+    await deliveries.updateOne(
+      { _id: id },
+      {
+        $unset: { founderId: '', message: '' },
+        $set: { status: 'erased' },
+        $push: { log: { at: at.toISOString(), outcome: 'erased' } },
+      },
+    );
+    await queue.deleteOne({ _id: id });
+  }
 
   async function schedule(id: string, at: Date) {
     await queue.updateOne({ _id: id }, { $set: { nextAttemptAt: at } }, { upsert: true });

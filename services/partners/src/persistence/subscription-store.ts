@@ -30,6 +30,32 @@ export function subscriptionStore(connection: mongoose.Connection) {
     async setWebhook(subscriptionId: string, webhook: Webhook): Promise<void> {
       await collection.updateOne({ _id: subscriptionId }, { $set: { webhook } });
     },
+    /**
+     * The worker's changes touch single fields of the webhook it attempted (matched by its
+     * secret), so they never undo a re-registration that happened meanwhile.
+     */
+    async markWebhook(
+      subscriptionId: string,
+      secret: string,
+      change: { failingSince?: string | null; disabledAt?: string },
+    ): Promise<boolean> {
+      const set: Record<string, unknown> = {};
+      const unset: Record<string, ''> = {};
+      if (change.failingSince === null) unset['webhook.failingSince'] = '';
+      else if (change.failingSince !== undefined) set['webhook.failingSince'] = change.failingSince;
+      if (change.disabledAt !== undefined) {
+        set['webhook.disabled'] = true;
+        set['webhook.disabledAt'] = change.disabledAt;
+      }
+      const result = await collection.updateOne(
+        { _id: subscriptionId, 'webhook.secret': secret },
+        {
+          ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+          ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+        },
+      );
+      return result.modifiedCount === 1;
+    },
   };
 }
 
