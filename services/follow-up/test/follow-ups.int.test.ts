@@ -153,6 +153,43 @@ describe("the founder's survey", () => {
     expect(staff.status).toBe(401);
   });
 
+  it('takes exactly one of many concurrent answers and reports it once', async () => {
+    const founderId = randomUUID();
+    const { body: opened } = await open(founderId, 36, recently());
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        call(service.url, 'POST', `/follow-ups/${opened.followUpId}/answers`, {
+          body: { ...surveyAnswers, hiresFromUnemployment: n },
+          headers: { 'founder-token': opened.linkToken },
+        }),
+      ),
+    );
+    expect(attempts.map((a) => a.status).sort()).toEqual([201, ...Array<number>(9).fill(409)]);
+    const winner = attempts.find((a) => a.status === 201)?.body.answers as {
+      hiresFromUnemployment: number;
+    };
+    const stored = await call(service.url, 'GET', `/follow-ups/${opened.followUpId}`, {
+      headers: worker,
+    });
+    expect(stored.body.answers).toMatchObject({
+      hiresFromUnemployment: winner.hiresFromUnemployment,
+    });
+    await outcomes.waitFor((r) => r.key === founderId, 'the outcome of the concurrent answers');
+    // Every other event of the relay's pass has arrived too by the time a later one does.
+    const { body: later } = await open(founderId, 24, recently());
+    await call(service.url, 'POST', `/follow-ups/${later.followUpId}/answers`, {
+      body: surveyAnswers,
+      headers: { 'founder-token': later.linkToken },
+    });
+    await outcomes.waitFor(
+      (r) => r.key === founderId && r.event.data.followUpId === later.followUpId,
+      'the later outcome',
+    );
+    const reported = outcomes.received.filter((r) => r.event.data.followUpId === opened.followUpId);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]?.event.data.hiresFromUnemployment).toBe(winner.hiresFromUnemployment);
+  });
+
   it('names the bad fields of a malformed answer', async () => {
     const { body: opened } = await open(randomUUID(), 3, recently());
     const bad = await call<{ errors: Array<{ path: string }> }>(
