@@ -103,6 +103,36 @@ describe('when the register fails', () => {
     expect(late.headers.get('retry-after')).toBe('30');
   });
 
+  it("refuses a followUpId that is not the founder's", async () => {
+    const orgnr = organisationNumber(92001001);
+    const result = await call(service.url, 'POST', '/verifications', {
+      body: { founderId: randomUUID(), organisationNumber: orgnr, followUpId: randomUUID() },
+      headers: staff,
+    });
+    expect(result.status).toBe(422);
+    expect(register.requests.get(orgnr)).toBeUndefined();
+  });
+
+  it('names the follow-up it was made for in the event', async () => {
+    const founderId = randomUUID();
+    const opened = await call<{ followUpId: string }>(service.url, 'POST', '/follow-ups', {
+      body: { founderId, monthsAfterRegistration: 3, registeredOn: '2026-01-15' },
+      headers: staff,
+    });
+    const orgnr = organisationNumber(92001101);
+    register.script(orgnr, [{ status: 200, body: documentedEntity(orgnr) }]);
+    const result = await call(service.url, 'POST', '/verifications', {
+      body: { founderId, organisationNumber: orgnr, followUpId: opened.body.followUpId },
+      headers: staff,
+    });
+    expect(result.status).toBe(201);
+    const message = await outcomes.waitFor(
+      (r) => r.key === founderId && r.event.type === 'followup.CompanyRegistrationVerified.v1',
+      'the verification of the follow-up',
+    );
+    expect(message.event.data.followUpId).toBe(opened.body.followUpId);
+  });
+
   it('refuses a number with a wrong check digit before asking the register', async () => {
     const orgnr = organisationNumber(92000901);
     const wrong = `${orgnr.slice(0, 8)}${(Number(orgnr[8]) + 1) % 10}`;

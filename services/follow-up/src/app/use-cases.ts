@@ -85,7 +85,12 @@ export function followUpUseCases(deps: Dependencies) {
     return { kind: 'answered', followUp: { ...result.followUp, version: current.version + 1 } };
   }
 
-  async function verify(request: VerifyRequest): Promise<Verification> {
+  /** undefined when the request names a follow-up that is not this founder's. */
+  async function verify(request: VerifyRequest): Promise<Verification | undefined> {
+    if (request.followUpId !== undefined) {
+      const followUp = await followUps.findById(request.followUpId);
+      if (followUp?.founderId !== request.founderId.toLowerCase()) return undefined;
+    }
     const registerAnswer = await deps.register.lookUp(request.organisationNumber);
     const verification: Verification = {
       verificationId: deps.newId(),

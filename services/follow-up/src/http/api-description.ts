@@ -74,6 +74,7 @@ function followUpApiRoutes(): ApiRoute[] {
       body: input.verifySchema,
       responses: {
         201: { description: 'Checked', body: out.verificationSchema },
+        422: { description: 'followUpId names no follow-up of this founder' },
         502: { description: 'The register answered in an unexpected way' },
         503: { description: 'The register did not answer in time; try again later' },
       },

@@ -5,6 +5,7 @@ import {
   notFound,
   parseBody,
   parseParams,
+  unprocessable,
 } from '@grunderboost/service-kit';
 import type { Router } from 'express';
 import type { FollowUpUseCases } from '../app/use-cases';
@@ -33,6 +34,9 @@ export function verificationRoutes(useCases: FollowUpUseCases, verifier: StaffVe
         const request = parseBody(verifySchema, req);
         try {
           const verification = await useCases.verify(request);
+          if (verification === undefined) {
+            throw unprocessable(`Follow-up ${request.followUpId} is not one of this founder's`);
+          }
           res.status(201).json(verificationView(verification));
         } catch (error) {
           if (error instanceof RegisterUnavailableError) throw unavailable(error);
