@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { buildOpenApiDocument, writeOrCheckOpenApi } from '@grunderboost/service-kit';
 import { intakeApiDocument } from '../src/http/api-description';
 import { languagesOf } from '../src/http/router';
-import { BUNDLED_MESSAGES_DIR, loadCatalogue } from '../src/i18n/catalogue';
+import { loadCatalogue } from '@grunderboost/i18n';
+import { BUNDLED_MESSAGES_DIR } from '../src/i18n/bundled';
 
 /** Where the committed document lives. */
 export const OPENAPI_FILE = join(__dirname, '..', '..', '..', 'docs', 'openapi', 'intake.json');

@@ -2,7 +2,7 @@ import { staffAuthConfigSchema } from '@grunderboost/auth';
 import { baseConfigSchema } from '@grunderboost/service-kit';
 import { z } from 'zod';
 import { DEFAULT_REGION_MUNICIPALITIES } from './domain/municipalities';
-import { BUNDLED_MESSAGES_DIR } from './i18n/catalogue';
+import { BUNDLED_MESSAGES_DIR } from './i18n/bundled';
 
 /** Kafka topic names allow only these characters; the prefix becomes part of every name. */
 const TOPIC_PREFIX = /^[a-zA-Z0-9._-]*$/;

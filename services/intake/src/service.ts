@@ -27,7 +27,7 @@ import { Registry } from 'prom-client';
 import { intakeUseCases } from './app/use-cases';
 import { DEVELOPMENT_LINK_SECRET, type Config } from './config';
 import { intakeRouter } from './http/router';
-import { loadCatalogue } from './i18n/catalogue';
+import { loadCatalogue } from '@grunderboost/i18n';
 import { applicationEvents } from './messaging/application-events';
 import { startRelay } from './messaging/relay';
 import { ensureTopics, producedTopics } from './messaging/topics';

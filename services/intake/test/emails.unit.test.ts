@@ -1,5 +1,6 @@
 import { confirmationEmail, triageEmail } from '../src/i18n/emails';
-import { BUNDLED_MESSAGES_DIR, loadCatalogue } from '../src/i18n/catalogue';
+import { loadCatalogue } from '@grunderboost/i18n';
+import { BUNDLED_MESSAGES_DIR } from '../src/i18n/bundled';
 import { newApplication } from '../src/domain/lifecycle';
 import { consentsGiven, details } from './builders';
 

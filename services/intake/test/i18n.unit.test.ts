@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUNDLED_MESSAGES_DIR, CatalogueError, loadCatalogue } from '../src/i18n/catalogue';
-import { chooseLanguage, matchAcceptLanguage } from '../src/i18n/negotiate';
+import { CatalogueError, loadCatalogue } from '@grunderboost/i18n';
+import { BUNDLED_MESSAGES_DIR } from '../src/i18n/bundled';
+import { chooseLanguage, matchAcceptLanguage } from '@grunderboost/i18n';
 import { localiseIssues } from '../src/i18n/validation-messages';
 import { applicationRequestSchema } from '../src/http/schemas';
 import { applicationBody } from './builders';

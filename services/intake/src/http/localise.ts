@@ -1,8 +1,8 @@
 import { AppError } from '@grunderboost/service-kit';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { Catalogue } from '../i18n/catalogue';
-import { chooseLanguage } from '../i18n/negotiate';
+import type { Catalogue } from '@grunderboost/i18n';
+import { chooseLanguage } from '@grunderboost/i18n';
 import { localiseIssues } from '../i18n/validation-messages';
 
 /** The reader's language for this request, and problems written in it. */

@@ -8,7 +8,7 @@ import {
 } from '@grunderboost/service-kit';
 import type { RequestHandler, Router } from 'express';
 import type { IntakeUseCases } from '../app/use-cases';
-import type { Catalogue } from '../i18n/catalogue';
+import type { Catalogue } from '@grunderboost/i18n';
 import { accessCheck } from './access';
 import { intakeApiDocument } from './api-description';
 import { applicationRoutes, type RouteDeps } from './application-routes';

@@ -1,5 +1,5 @@
 import type { Application } from '../domain/application';
-import type { Catalogue } from '../i18n/catalogue';
+import type { Catalogue } from '@grunderboost/i18n';
 
 const iso = (date: Date | undefined) => date?.toISOString();
 

@@ -1,5 +1,5 @@
 import type { Application } from '../domain/application';
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from '@grunderboost/i18n';
 
 export interface Email {
   to: string;

@@ -1,6 +1,6 @@
 import { formatPath, type FieldError } from '@grunderboost/service-kit';
 import type { z } from 'zod';
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from '@grunderboost/i18n';
 
 /**
  * Zod's issues in the reader's language. A field may have its own message

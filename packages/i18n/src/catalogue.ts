@@ -79,6 +79,3 @@ export function loadCatalogue(dir: string, defaultLanguage: string): Catalogue {
     });
   return catalogueFromFiles(files, defaultLanguage);
 }
-
-/** The catalogues shipped with the service. */
-export const BUNDLED_MESSAGES_DIR = join(__dirname, '..', '..', 'messages');
