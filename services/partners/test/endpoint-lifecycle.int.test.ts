@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@grunderboost/testkit';
 import mongoose from 'mongoose';
 import type { RunningService } from '../src/service';
 import { startReceiver, type Receiver } from './receiver';
 import {
+  adminToken,
   apiKeyOf,
   call,
   collectFeeds,
@@ -16,6 +16,7 @@ import {
   startPartners,
   submitted,
   type TestWorld,
+  waitFor,
 } from './support';
 
 /*
@@ -160,4 +161,45 @@ it('erases a founder from queued deliveries on request', async () => {
   await connection.close();
   expect(everything).not.toContain(founderId);
   expect((await log()).filter((d) => d.status === 'erased')).toHaveLength(1);
+});
+
+it('withholds, and logs as such, events of founders whose consent is unknown or out of the agreement', async () => {
+  const stranger = randomUUID();
+  const event = await publish(world, 'followup.OutcomeReported.v1', outcome(stranger));
+  await waitFor(() => processed(world, [event]), { description: 'event routed' });
+  await waitFor(async () => (await log()).every((d) => d.status !== 'pending'), {
+    description: 'settled',
+  });
+  const entries = await call<{
+    deliveries: Array<{ status: string; log: Array<{ outcome: string }> }>;
+  }>(service.url, 'GET', '/deliveries?limit=200', { auth: key });
+  const last = entries.body.deliveries.at(-1);
+  expect(last?.status).toBe('withheld');
+  expect(last?.log.at(-1)?.outcome).toBe('no-consent');
+  expect(JSON.stringify(entries.body)).not.toContain(stranger);
+
+  // Narrowing the agreement also narrows what is still queued: milestones are no longer agreed.
+  const founderId = randomUUID();
+  await consenting(founderId);
+  receiver.down();
+  const milestone = await publish(world, 'counselling.MilestoneReached.v1', {
+    milestoneId: randomUUID(),
+    founderId,
+    milestone: 'first-hire',
+    reachedAt: now(),
+  });
+  await waitFor(() => processed(world, [milestone]), { description: 'milestone routed' });
+  const narrowed = await call(service.url, 'PUT', '/partners/drammen-kommune/agreement', {
+    auth: await adminToken(),
+    body: { agreement: [{ eventType: 'followup.OutcomeReported.v1', fields: ['stillOperating'] }] },
+  });
+  expect(narrowed.status).toBe(200);
+  receiver.up();
+  await waitFor(async () => (await log()).every((d) => d.status !== 'pending'), {
+    description: 'settled after narrowing',
+  });
+  const after = await call<{
+    deliveries: Array<{ status: string; log: Array<{ outcome: string }> }>;
+  }>(service.url, 'GET', '/deliveries?limit=200', { auth: key });
+  expect(after.body.deliveries.at(-1)?.log.at(-1)?.outcome).toBe('outside-agreement');
 });

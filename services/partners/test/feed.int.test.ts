@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@grunderboost/testkit';
 import type { RunningService } from '../src/service';
 import {
   collectFeeds,
@@ -13,6 +12,7 @@ import {
   startPartners,
   submitted,
   type TestWorld,
+  waitFor,
 } from './support';
 
 /*
@@ -148,4 +148,16 @@ it('gives each partner only what its agreement and the founder allow, pseudonymi
     'milestone',
     'reachedAt',
   ]);
+});
+
+it('sends a message that is no valid event to the dead-letter topic and goes on', async () => {
+  await world.producer.send({
+    topic: `${world.prefix}.intake.applications`,
+    messages: [
+      { key: 'x', value: '{"type":"intake.ConsentChanged.v1","founderId":"Kari Nordmann"}' },
+    ],
+  });
+  await waitFor(async () => (await messageCount(world, 'intake.applications.dlq')) === 1, {
+    description: 'the bad message dead-lettered',
+  });
 });

@@ -9,11 +9,24 @@ import {
   uniqueDatabase,
   uniqueGroup,
   uniqueName,
+  waitFor as pollUntil,
+  type WaitForOptions,
 } from '@grunderboost/testkit';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import mongoose from 'mongoose';
 import { configSchema } from '../src/config';
 import { startService, type RunningService } from '../src/service';
+
+/**
+ * testkit's waitFor with a longer limit: a new consumer group's first join can take long on the
+ * shared 2-core machine while other suites run. Still a limit on an outcome, not a timing claim.
+ */
+export function waitFor<T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: WaitForOptions,
+): Promise<T> {
+  return pollUntil(probe, { timeoutMs: 90_000, ...options });
+}
 
 /** One test file's own world: a database and a topic prefix no other test uses. */
 export interface TestWorld {

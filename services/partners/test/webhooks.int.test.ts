@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { waitFor } from '@grunderboost/testkit';
 import type { RunningService } from '../src/service';
 import { startReceiver, type Receiver } from './receiver';
 import {
@@ -14,6 +13,7 @@ import {
   startPartners,
   submitted,
   type TestWorld,
+  waitFor,
 } from './support';
 
 /*

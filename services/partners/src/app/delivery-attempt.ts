@@ -1,5 +1,7 @@
 import { backoffDelay } from '@grunderboost/messaging';
 import { allowsSharing } from '../domain/consent';
+import type { PartnerMessage } from '../domain/message';
+import { agreementFor } from '../domain/partner';
 import type { Subscription } from '../domain/subscription';
 import { signatureHeaders } from './webhook-signature';
 import type { Delivery } from '../persistence/delivery-store';
@@ -25,12 +27,17 @@ export async function attemptDelivery(deps: Dependencies, id: string): Promise<v
     // Fail closed, and the log says why without saying who.
     return deps.deliveries.finish(id, 'withheld', { at, outcome: 'no-consent' });
   }
+  // The agreement as it is now: a narrowed one also narrows what is still queued.
+  const message = await withinAgreement(deps, delivery);
+  if (message === undefined) {
+    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'outside-agreement' });
+  }
   const webhook = subscription.webhook;
   if (webhook === undefined || webhook.disabled) {
     // Waits, still pending, until the partner registers the webhook again (setWebhook resumes).
     return deps.deliveries.park(id);
   }
-  const outcome = await post(deps, webhook.url, webhook.secret, delivery);
+  const outcome = await post(deps, webhook.url, webhook.secret, delivery._id, message);
   if (outcome === 'delivered') {
     await deps.deliveries.finish(id, 'delivered', { at, outcome });
     if (webhook.failingSince !== undefined) {
@@ -74,9 +81,30 @@ async function failed(
   }
 }
 
-async function post(deps: Dependencies, url: string, secret: string, delivery: Delivery) {
-  const body = JSON.stringify(delivery.message);
-  const headers = signatureHeaders(secret, delivery._id, deps.clock.now(), body);
+async function withinAgreement(
+  deps: Dependencies,
+  delivery: Delivery,
+): Promise<PartnerMessage | undefined> {
+  const { message } = delivery;
+  if (message === undefined) return undefined;
+  const partner = await deps.partners.get(delivery.partnerId);
+  const item = partner === undefined ? undefined : agreementFor(partner, message.type);
+  if (item === undefined) return undefined;
+  const data = Object.fromEntries(
+    Object.entries(message.data).filter(([field]) => item.fields.includes(field)),
+  );
+  return { ...message, data };
+}
+
+async function post(
+  deps: Dependencies,
+  url: string,
+  secret: string,
+  webhookId: string,
+  message: PartnerMessage,
+) {
+  const body = JSON.stringify(message);
+  const headers = signatureHeaders(secret, webhookId, deps.clock.now(), body);
   try {
     const response = await fetch(url, {
       method: 'POST',
