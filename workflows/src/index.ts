@@ -3,9 +3,11 @@ export * from './activities';
 export * from './activities/types';
 export * from './worker';
 export * from './bridge/bridge';
-export {
-  founderJourney,
-  journeyStateQuery,
-  applicationSubmitted,
-} from './workflows/founder-journey';
-export type { JourneyState, ApplicationSubmittedSignal } from './workflows/founder-journey';
+export * from './bridge/translate';
+export * from './workflows';
+export * from './workflows/journey-model';
+export { addWorkingDays, addMonths, isWorkingDay, easterSunday } from './workflows/working-days';
+export { loadCatalogue } from './notifications/catalogue';
+export { intakeContacts } from './notifications/contacts';
+export { createNotifier, messageIdOf } from './notifications/notifier';
+export { mongoSentNotifications } from './notifications/sent-store';

@@ -1,5 +1,9 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { createActivities } from '../src';
+import { assignCounsellorActivity } from '../src/activities/assign-counsellor';
+
+const createActivities = (deps: { counsellingUrl: string; fetch: typeof fetch }) => ({
+  assignCounsellor: assignCounsellorActivity(deps.counsellingUrl, deps.fetch),
+});
 
 const respond =
   (status: number, body: unknown): typeof fetch =>

@@ -7,7 +7,7 @@ import {
   waitFor,
   type ServiceProcess,
 } from '@grunderboost/testkit';
-import { application, startSkeleton, summary, type Skeleton } from './e2e/skeleton';
+import { accept, application, startSkeleton, summary, type Skeleton } from './e2e/skeleton';
 
 let skeleton: Skeleton;
 
@@ -56,8 +56,11 @@ async function submittedCopies(prefix: string) {
   await consumer.run({
     eachMessage: async ({ message }) => {
       const event = JSON.parse(message.value?.toString() ?? '{}') as {
+        type?: string;
         data?: { applicationId?: string };
       };
+      // The topic also carries the triage decisions; only the submissions are counted here.
+      if (event.type !== 'intake.ApplicationSubmitted.v1') return;
       const id = event.data?.applicationId ?? 'unknown';
       copies.set(id, (copies.get(id) ?? 0) + 1);
     },
@@ -99,6 +102,7 @@ describe('intake killed between its write and its publish', () => {
       const silent = await restartIntake({ OUTBOX_RELAY_ENABLED: 'false' });
       const created = await post(silent, 1, 'crash-before-publish');
       expect(created.status).toBe(201);
+      await accept(silent.url, created.body.applicationId); // also waits in the outbox
       await countsStay(0, 0);
       expect(reader.copies.get(created.body.applicationId)).toBeUndefined();
 
@@ -123,6 +127,7 @@ describe('intake killed between its write and its publish', () => {
       const retried = await post(restarted, 2, 'crash-after-publish');
       expect(retried.status).toBeLessThan(300);
       const applicationId = retried.body.applicationId;
+      await accept(restarted.url, applicationId);
 
       // Published once before the crash and once more after it, yet counted once.
       await waitFor(() => reader.copies.get(applicationId) === 2, {

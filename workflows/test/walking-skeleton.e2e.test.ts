@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { staysTrue, testInfrastructure, uniqueGroup, waitFor } from '@grunderboost/testkit';
-import { startSkeleton, submit, summary, type Skeleton } from './e2e/skeleton';
+import { accept, startSkeleton, submit, summary, type Skeleton } from './e2e/skeleton';
 
 let skeleton: Skeleton;
 
@@ -37,12 +37,15 @@ async function assignmentsPerFounder(prefix: string) {
   return { perFounder, stop: () => consumer.disconnect() };
 }
 
-describe('walking skeleton: application → journey → assignment → metrics', () => {
-  it('gives each of 50 founders exactly one counsellor, and the summary shows 50 and 50', async () => {
+describe('walking skeleton: application → triage → journey → assignment → metrics', () => {
+  it('gives each of 50 accepted founders exactly one counsellor, and the summary shows 50 and 50', async () => {
     const reader = await assignmentsPerFounder(skeleton.prefix);
     try {
       const submitted = await Promise.all(
         Array.from({ length: 50 }, (_, index) => submit(skeleton.intake.url, index)),
+      );
+      await Promise.all(
+        submitted.map((application) => accept(skeleton.intake.url, application.applicationId)),
       );
       const founders = submitted.map((application) => application.founderId);
       expect(new Set(founders).size).toBe(50);

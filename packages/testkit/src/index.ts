@@ -2,3 +2,4 @@ export * from './infrastructure';
 export * from './unique-names';
 export * from './wait-for';
 export * from './processes';
+export * from './mail-sink';

@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { parseEvent, type AnyEvent } from '@grunderboost/contracts';
@@ -13,8 +13,9 @@ import {
 } from '@grunderboost/messaging';
 import { createApp, mongoReadiness, startServer } from '@grunderboost/service-kit';
 import { Registry } from 'prom-client';
-import { journeyWorkflowId, type BridgeConfig } from '../config';
-import { applicationSubmitted, founderJourney } from '../workflows/founder-journey';
+import { journeyWorkflowId, timingsOf, type BridgeConfig } from '../config';
+import { founderJourney, journeyEvent } from '../workflows/founder-journey';
+import { BRIDGE_TOPICS, journeyEventOf } from './translate';
 
 export interface RunningBridge {
   url: string;
@@ -39,27 +40,35 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
   const producer = createProducer(kafka, metrics);
   await producer.connect();
 
+  const timings = timingsOf(config);
   const signal = async (event: AnyEvent): Promise<void> => {
-    if (event.type !== 'intake.ApplicationSubmitted.v1') return;
-    await client.workflow.signalWithStart(founderJourney, {
-      workflowId: journeyWorkflowId(event.data.founderId),
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      args: [{ founderId: event.data.founderId }],
-      signal: applicationSubmitted,
-      signalArgs: [
-        {
-          eventId: event.id,
-          founderId: event.data.founderId,
-          applicationId: event.data.applicationId,
-        },
-      ],
-    });
+    const forwarded = journeyEventOf(event);
+    if (forwarded === undefined) return;
+    const workflowId = journeyWorkflowId(event.subject);
+    if (forwarded.kind === 'submitted') {
+      // A submission starts the journey (or reaches the running one: a returning founder).
+      await client.workflow.signalWithStart(founderJourney, {
+        workflowId,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        args: [{ founderId: event.subject, timings }],
+        signal: journeyEvent,
+        signalArgs: [forwarded],
+      });
+      return;
+    }
+    // Later events never start a journey: one that has ended stays ended.
+    try {
+      await client.workflow.getHandle(workflowId).signal(journeyEvent, forwarded);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      logger.info({ workflowId, type: event.type }, 'no running journey for the event; skipped');
+    }
   };
 
   const consumer = await runConsumer<AnyEvent>({
     kafka,
     groupId: config.BRIDGE_CONSUMER_GROUP,
-    topics: [prefixedTopic(config.KAFKA_TOPIC_PREFIX, 'intake.applications')],
+    topics: BRIDGE_TOPICS.map((topic) => prefixedTopic(config.KAFKA_TOPIC_PREFIX, topic)),
     parse: parseEvent,
     eventId: (event) => event.id,
     handle: signal,

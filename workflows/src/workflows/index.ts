@@ -1,1 +1,2 @@
 export * from './founder-journey';
+export * from './mentorship';

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
+import { issueLocalStaffToken, staffAuthConfigSchema } from '@grunderboost/auth';
+import { loadConfig } from '@grunderboost/service-kit';
 import {
   freePort,
   mongoUrlFor,
@@ -18,10 +21,17 @@ export interface Skeleton {
   worker: ServiceProcess;
   bridge: ServiceProcess;
   intakeEnv: Record<string, string>;
+  workerEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
-export const SKELETON_TOPICS = ['intake.applications', 'counselling.assignments'];
+export const SKELETON_TOPICS = [
+  'intake.applications',
+  'counselling.assignments',
+  'counselling.appointments',
+  'counselling.milestones',
+  'journey.stages',
+];
 
 export async function createTopics(prefix: string): Promise<void> {
   const kafka = new Kafka({
@@ -42,7 +52,12 @@ export async function createTopics(prefix: string): Promise<void> {
   await admin.disconnect();
 }
 
-export async function startSkeleton(): Promise<Skeleton> {
+export interface SkeletonOptions {
+  workerEnv?: Record<string, string>;
+  bridgeEnv?: Record<string, string>;
+}
+
+export async function startSkeleton(options: SkeletonOptions = {}): Promise<Skeleton> {
   const infra = testInfrastructure();
   const prefix = uniqueName('e2e');
   await createTopics(prefix);
@@ -85,15 +100,20 @@ export async function startSkeleton(): Promise<Skeleton> {
       metricsPort,
     ),
   ]);
-  const worker = await start('journey-worker', 'workflows/src/main-worker.ts', {
+  const workerEnv = {
     COUNSELLING_URL: counselling.url,
-  });
+    INTAKE_URL: intake.url,
+    MONGO_URL: mongoUrlFor(uniqueDatabase('journeyworker')),
+    ...options.workerEnv,
+  };
+  const worker = await start('journey-worker', 'workflows/src/main-worker.ts', workerEnv);
   const bridge = await start(
     'journey-bridge',
     'workflows/src/main-bridge.ts',
     {
       MONGO_URL: mongoUrlFor(uniqueDatabase('bridge')),
       BRIDGE_CONSUMER_GROUP: uniqueName('bridge'),
+      ...options.bridgeEnv,
     },
     bridgePort,
   );
@@ -105,9 +125,12 @@ export async function startSkeleton(): Promise<Skeleton> {
     worker,
     bridge,
     intakeEnv: { ...intakeEnv, PORT: String(intakePort) },
+    workerEnv: { ...shared, ...workerEnv },
     async stop() {
       await Promise.all(
-        [skeleton.intake, bridge, worker, counselling, metrics].map((process) => process.stop()),
+        [skeleton.intake, bridge, skeleton.worker, counselling, metrics].map((process) =>
+          process.stop(),
+        ),
       );
     },
   };
@@ -153,4 +176,23 @@ export async function submit(
     throw new Error(`POST /applications answered ${response.status}: ${await response.text()}`);
   }
   return (await response.json()) as { applicationId: string; founderId: string };
+}
+
+/**
+ * A counsellor accepts the application through intake's API: the journey assigns a counsellor
+ * only to accepted applications (docs/adr/0006).
+ */
+export async function accept(intakeUrl: string, applicationId: string): Promise<void> {
+  const token = await issueLocalStaffToken(loadConfig(staffAuthConfigSchema, {}), {
+    staffId: randomUUID(),
+    roles: ['counsellor'],
+  });
+  const response = await fetch(`${intakeUrl}/applications/${applicationId}/triage`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ decision: 'accepted', reasonCodes: ['eligible'] }),
+  });
+  if (response.status >= 300) {
+    throw new Error(`POST /triage answered ${response.status}: ${await response.text()}`);
+  }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateTime, uuid } from '../primitives';
+import { code, dateTime, uuid } from '../primitives';
 
 /** The stages of a founder's journey through the programme, in their usual order. */
 export const journeyStages = [
@@ -24,6 +24,11 @@ export const stageChangedV1Schema = z.object({
   from: z.enum(journeyStages).nullable(),
   to: z.enum(journeyStages),
   changedAt: dateTime(),
+  /**
+   * Why the journey moved, as a code: the triage decision, 'no-activity', 'referred',
+   * 'follow-ups-done', a counselling close reason. Added later; optional.
+   */
+  reasonCode: code().optional(),
 });
 
 export type StageChangedV1 = z.infer<typeof stageChangedV1Schema>;
