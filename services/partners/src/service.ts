@@ -10,7 +10,7 @@ import {
 import { createApp, createLogger, mongoReadiness, startServer } from '@grunderboost/service-kit';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
-import { Registry } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import type { Clock, Dependencies } from './app/dependencies';
 import { startDeliveryWorker } from './app/delivery-worker';
 import { seedPartners } from './app/registry';
@@ -62,6 +62,12 @@ export async function startService(
     await producer.connect();
     closers.unshift(() => producer.disconnect());
 
+    const attempts = new Counter({
+      name: 'partners_webhook_attempts_total',
+      help: 'Webhook delivery attempts by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    });
     let nudge = () => {};
     const locks = documentLock();
     const deps: Dependencies = {
@@ -84,6 +90,7 @@ export async function startService(
         timeoutMs: config.WEBHOOK_TIMEOUT_MS,
       },
       nudge: () => nudge(),
+      countAttempt: (outcome) => attempts.inc({ outcome }),
     };
     await seedPartners(deps);
     const partnerIds = (await deps.partners.list()).map((p) => p.partnerId);

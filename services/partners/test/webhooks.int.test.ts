@@ -139,6 +139,9 @@ it('delivers everything once after the receiver was down, and only what the filt
     expect(JSON.stringify(body)).not.toMatch(new RegExp([...founders, student].join('|')));
     expect(body.type).toBe('followup.OutcomeReported.v1');
   }
+  const metrics = await call<string>(service.url, 'GET', '/metrics');
+  expect(metrics.body).toMatch(/partners_webhook_attempts_total\{outcome="delivered"\} 6/);
+  expect(metrics.body).toMatch(/partners_webhook_attempts_total\{outcome="http-503"\} \d+/);
 });
 
 it('stops delivering to a founder who withdraws consent, pending retries included', async () => {

@@ -13,29 +13,27 @@ import { disableEndpoint } from './disable-endpoint';
  * withdrawal stops the pending retries too. Serialised per delivery by the caller.
  */
 export async function attemptDelivery(deps: Dependencies, id: string): Promise<void> {
+  const outcome = await attempt(deps, id);
+  if (outcome !== undefined) deps.countAttempt(outcome);
+}
+
+/** The outcome of the attempt, or undefined when there was nothing to attempt. */
+async function attempt(deps: Dependencies, id: string): Promise<string | undefined> {
   const delivery = await deps.deliveries.get(id);
-  if (delivery === undefined || delivery.status !== 'pending') return;
+  if (delivery === undefined || delivery.status !== 'pending') return undefined;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const subscription = await deps.subscriptions.get(delivery.subscriptionId);
-  if (subscription === undefined) {
-    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'subscription-deleted' });
+  const checked = await mayDeliver(deps, delivery);
+  if ('withheld' in checked) {
+    await deps.deliveries.finish(id, 'withheld', { at, outcome: checked.withheld });
+    return checked.withheld;
   }
-  const consent =
-    delivery.founderId === undefined ? undefined : await deps.consents.get(delivery.founderId);
-  if (!allowsSharing(consent, delivery.category) || delivery.message === undefined) {
-    // Fail closed, and the log says why without saying who.
-    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'no-consent' });
-  }
-  // The agreement as it is now: a narrowed one also narrows what is still queued.
-  const message = await withinAgreement(deps, delivery);
-  if (message === undefined) {
-    return deps.deliveries.finish(id, 'withheld', { at, outcome: 'outside-agreement' });
-  }
+  const { subscription, message } = checked;
   const webhook = subscription.webhook;
   if (webhook === undefined || webhook.disabled) {
     // Waits, still pending, until the partner registers the webhook again (setWebhook resumes).
-    return deps.deliveries.park(id);
+    await deps.deliveries.park(id);
+    return 'endpoint-disabled';
   }
   const outcome = await post(deps, webhook.url, webhook.secret, delivery._id, message);
   if (outcome === 'delivered') {
@@ -45,9 +43,26 @@ export async function attemptDelivery(deps: Dependencies, id: string): Promise<v
         failingSince: null,
       });
     }
-    return;
+    return outcome;
   }
   await failed(deps, subscription, delivery, outcome, now);
+  return outcome;
+}
+
+type Check = { withheld: string } | { subscription: Subscription; message: PartnerMessage };
+
+/** Whether the delivery may go out now: subscription, consent and agreement as they are now. */
+async function mayDeliver(deps: Dependencies, delivery: Delivery): Promise<Check> {
+  const subscription = await deps.subscriptions.get(delivery.subscriptionId);
+  if (subscription === undefined) return { withheld: 'subscription-deleted' };
+  const consent =
+    delivery.founderId === undefined ? undefined : await deps.consents.get(delivery.founderId);
+  // Fail closed, and the log says why without saying who.
+  if (!allowsSharing(consent, delivery.category)) return { withheld: 'no-consent' };
+  // A narrowed agreement also narrows what is still queued.
+  const message = await withinAgreement(deps, delivery);
+  if (message === undefined) return { withheld: 'outside-agreement' };
+  return { subscription, message };
 }
 
 async function failed(

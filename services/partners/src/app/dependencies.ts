@@ -36,4 +36,6 @@ export interface Dependencies {
   webhooks: WebhookPolicy;
   /** Wakes the delivery worker after new work was queued. */
   nudge(): void;
+  /** Counts each webhook attempt's outcome ('delivered', 'http-503', 'no-consent', …). */
+  countAttempt(outcome: string): void;
 }
