@@ -78,6 +78,8 @@ export async function startService(
       deliveries: deliveryStore(connection, locks),
       producer,
       feedTopic: (partnerId) => feedTopic(config.KAFKA_TOPIC_PREFIX, partnerId),
+      ensureFeed: (partnerId) =>
+        ensureTopics(kafka, [feedTopic(config.KAFKA_TOPIC_PREFIX, partnerId)]),
       pseudonymKey: (partnerId) => partnerKey(config.PSEUDONYM_KEY, partnerId),
       locks,
       clock: options.clock ?? systemClock,

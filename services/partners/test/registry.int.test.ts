@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { RunningService } from '../src/service';
 import {
   adminToken,
+  messageCount,
   apiKeyOf,
   call,
   endWorld,
@@ -55,6 +56,7 @@ describe('the partner registry', () => {
     };
     expect((await call(service.url, 'POST', '/partners', { auth: admin, body })).status).toBe(201);
     expect((await call(service.url, 'POST', '/partners', { auth: admin, body })).status).toBe(409);
+    expect(await messageCount(world, 'partners.buskerud-fylke.feed')).toBe(0);
   });
 
   it('accepts only shareable fields in an agreement, never ids', async () => {

@@ -28,6 +28,8 @@ export interface Dependencies {
   producer: MessageProducer;
   /** `partners.<partnerId>.feed`, with the deployment's prefix. */
   feedTopic(partnerId: string): string;
+  /** Creates the partner's feed topic when missing. */
+  ensureFeed(partnerId: string): Promise<void>;
   /** Derives the partner's pseudonym key from the master secret. */
   pseudonymKey(partnerId: string): Buffer;
   locks: DocumentLock;

@@ -11,6 +11,7 @@ export async function registerPartner(deps: Dependencies, partner: Partner): Pro
   if (!(await deps.partners.insert(partner))) {
     throw conflict(`A partner with id ${partner.partnerId} exists`);
   }
+  await deps.ensureFeed(partner.partnerId);
   return partner;
 }
 
