@@ -1,7 +1,7 @@
 import type { AnyEvent } from '@grunderboost/contracts';
 import type { FounderFact } from '../src/domain/founder-fact';
 import { planFor } from '../src/domain/projection';
-import { cellChanges } from '../src/persistence/cells';
+import { cellChanges, SUM_SCALE } from '../src/persistence/cells';
 import * as build from './builders';
 
 /** Applies events in order to an in-memory fact, as the store does, and sums the steps. */
@@ -17,7 +17,7 @@ function run(events: AnyEvent[]) {
       totals.set(change.id, {
         count: total.count + change.inc.count,
         founders: total.founders + change.inc.founders,
-        sum: total.sum + change.inc.sum,
+        sum: total.sum + change.inc.sum / SUM_SCALE,
       });
     }
   }

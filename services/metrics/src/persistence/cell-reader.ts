@@ -2,7 +2,7 @@ import type mongoose from 'mongoose';
 import { z } from 'zod';
 import type { CellQuery, CellReader } from '../app/ports';
 import type { CellFigures } from '../domain/report';
-import type { CellDocument } from './cells';
+import { SUM_SCALE, type CellDocument } from './cells';
 import { collectionsOf } from './projection-store';
 
 // Our own documents, read defensively: a hand-edited cell must fail loudly, not as NaN.
@@ -40,7 +40,7 @@ export function mongoCellReader(
       const parsed = storedCell.safeParse(document);
       if (!parsed.success)
         throw new Error(`cell ${document._id} is corrupt: ${parsed.error.message}`);
-      return parsed.data as CellFigures;
+      return { ...parsed.data, sum: parsed.data.sum / SUM_SCALE } as CellFigures;
     });
   };
 }

@@ -24,6 +24,12 @@ export interface CellChange {
   inc: { count: number; founders: number; sum: number };
 }
 
+/**
+ * Sums are stored as whole hundredths (of a day, of an FTE): integer additions give the same
+ * total in any order, so a rebuild matches the live projection to the last digit.
+ */
+export const SUM_SCALE = 100;
+
 export const cellId = (metric: string, period: string, dimension: string, value: string) =>
   `${metric}|${period}|${dimension}|${value}`;
 
@@ -52,7 +58,7 @@ export function cellChanges(fact: FounderFact, steps: CounterStep[]): CellChange
         };
         change.inc.count += step.count;
         change.inc.founders += step.founders;
-        change.inc.sum += step.sum;
+        change.inc.sum += Math.round(step.sum * SUM_SCALE);
         changes.set(id, change);
       }
     }
