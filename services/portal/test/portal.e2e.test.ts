@@ -1,0 +1,164 @@
+import {
+  freePort,
+  mongoUrlFor,
+  startServiceProcess,
+  testInfrastructure,
+  uniqueDatabase,
+  uniqueName,
+  waitFor,
+  type ServiceProcess,
+} from '@grunderboost/testkit';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot, seriousViolations } from './browser';
+
+/**
+ * The portal in real headless Chromium against the real intake and metrics services (their own
+ * processes, their own database and topics), as a founder and a counsellor would use it.
+ */
+let processes: ServiceProcess[] = [];
+let portalUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  const infra = testInfrastructure();
+  const prefix = uniqueName('portal');
+  const shared = { KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
+  const [intakePort, metricsPort, portalPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
+  const intake = await startServiceProcess({
+    name: 'intake',
+    entry: 'services/intake/src/main.ts',
+    port: intakePort,
+    env: {
+      ...shared,
+      MONGO_URL: mongoUrlFor(uniqueDatabase('portal_intake')),
+      LOCAL_TOKEN_ISSUER: 'true',
+      CREATE_RATE_LIMIT_PER_MINUTE: '0',
+    },
+  });
+  processes.push(intake);
+  const metrics = await startServiceProcess({
+    name: 'metrics',
+    entry: 'services/metrics/src/main.ts',
+    port: metricsPort,
+    env: { ...shared, MONGO_URL: mongoUrlFor(uniqueDatabase('portal_metrics')) },
+  });
+  processes.push(metrics);
+  const portal = await startServiceProcess({
+    name: 'portal',
+    entry: 'services/portal/src/main.ts',
+    port: portalPort,
+    env: { INTAKE_URL: intake.url, METRICS_URL: metrics.url },
+  });
+  processes.push(portal);
+  portalUrl = portal.url;
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(processes.map((p) => p.stop()));
+  processes = [];
+});
+
+async function visit(path: string, name: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${portalUrl}${path}`);
+  await expectAccessible(page, name);
+  return page;
+}
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+async function apply(language: 'en' | 'nb', name: string): Promise<Page> {
+  const page = await visit(`/apply?lang=${language}`, `apply-${language}`);
+  await page.fill('#name', name);
+  await page.fill('#email', `${name.toLowerCase().replace(/\W+/g, '.')}.${Date.now()}@example.no`);
+  await page.fill(
+    '#idea',
+    language === 'en' ? 'A bicycle repair café' : 'Et sykkelverksted med kafé',
+  );
+  await page.selectOption('#language', language);
+  await page.check('#consentProcessing');
+  await page.check('#consentStatistics');
+  await page.click('button[type=submit]');
+  return page;
+}
+
+describe('the portal in a browser', () => {
+  it('shows an English founder every problem of an empty form in English, next to its field', async () => {
+    const page = await visit('/apply?lang=en', 'apply-empty');
+    await page.fill('#municipality', '');
+    await page.click('button[type=submit]');
+    expect(await page.textContent('#error-summary')).toContain('Please correct the following');
+    // Every placeholder of a message is filled in.
+    expect(await page.textContent('#error-summary')).not.toMatch(/[{}]/);
+    expect(await page.textContent('#name-error')).toMatch(/name/i);
+    expect(await page.getAttribute('#name', 'aria-invalid')).toBe('true');
+    await expectAccessible(page, 'apply-errors');
+  });
+
+  it('lets a founder apply in English and one in Norwegian, and each sees their status in their language', async () => {
+    const english = await apply('en', 'Amina Yusuf');
+    expect(await english.textContent('h1')).toBe('Thank you – we have your application');
+    await expectAccessible(english, 'confirmation-en');
+    await english.click('text=See your application');
+    expect(await english.textContent('#status')).toBe(
+      'Received, waiting for a counsellor to look at it',
+    );
+    expect(await english.getAttribute('html', 'lang')).toBe('en');
+    await expectAccessible(english, 'status-en');
+
+    const norwegian = await apply('nb', 'Kari Nordmann');
+    expect(await norwegian.textContent('h1')).toBe('Takk – vi har mottatt søknaden din');
+    await norwegian.click('text=Se søknaden din');
+    expect(await norwegian.textContent('#status')).toBe(
+      'Mottatt, venter på at en veileder ser på den',
+    );
+    expect(await norwegian.getAttribute('html', 'lang')).toBe('nb');
+    await expectAccessible(norwegian, 'status-nb');
+  });
+
+  it('lets a counsellor sign in, find the founders on the board and accept one; the founder sees it', async () => {
+    const founder = await apply('en', 'Oleksandr Koval');
+    await founder.click('text=See your application');
+    const statusUrl = founder.url();
+
+    const page = await visit('/staff/sign-in?lang=en', 'sign-in');
+    await page.selectOption('#role', 'counsellor');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/staff\/board/);
+    const waiting = page.locator('section', { has: page.locator('#col-submitted') });
+    expect(await waiting.textContent()).toContain('Oleksandr Koval');
+    expect(await waiting.textContent()).toContain('Amina Yusuf');
+    await expectAccessible(page, 'board');
+    await page.click('button[aria-label="Accept: Oleksandr Koval"]');
+    await page.waitForURL(/\/staff\/board/);
+    const accepted = page.locator('section', { has: page.locator('#col-accepted') });
+    expect(await accepted.textContent()).toContain('Oleksandr Koval');
+
+    await founder.goto(statusUrl);
+    expect(await founder.textContent('#status')).toBe('Accepted: a counsellor will contact you');
+  });
+
+  it('shows the new applications on the dashboard, also as CSV', async () => {
+    const page = await browser.newPage();
+    await waitFor(
+      async () => {
+        await page.goto(`${portalUrl}/dashboard?lang=en`);
+        const text = await page.textContent('[data-figure="applications"]');
+        return Number(text) >= 3 ? true : undefined;
+      },
+      { description: 'three applications on the dashboard' },
+    );
+    await expectAccessible(page, 'dashboard');
+    const csv = await (await fetch(`${portalUrl}/dashboard.csv`)).text();
+    expect(csv).toMatch(/^figure,value\r\napplications,\d+\r\n/);
+  });
+});
