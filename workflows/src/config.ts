@@ -30,16 +30,18 @@ export const workerConfigSchema = baseConfigSchema.extend({
 export type WorkerConfig = z.output<typeof workerConfigSchema>;
 
 const positive = z.coerce.number().int().positive();
+/** 0 working days: at once after the assignment (used by the worker-kill test). */
+const workingDays = z.coerce.number().int().min(0);
 export const bridgeConfigSchema = baseConfigSchema.extend({
   ...temporalSchema.shape,
   ...kafkaSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3010),
   MONGO_URL: z.string().min(1).default('mongodb://127.0.0.1:27017/grunderboost_bridge'),
   BRIDGE_CONSUMER_GROUP: z.string().min(1).default('journey-bridge'),
-  FIRST_SESSION_REMINDER_WORKING_DAYS: positive.default(
+  FIRST_SESSION_REMINDER_WORKING_DAYS: workingDays.default(
     DEFAULT_TIMINGS.firstSessionReminderWorkingDays,
   ),
-  FIRST_SESSION_ESCALATION_WORKING_DAYS: positive.default(
+  FIRST_SESSION_ESCALATION_WORKING_DAYS: workingDays.default(
     DEFAULT_TIMINGS.firstSessionEscalationWorkingDays,
   ),
   INACTIVITY_CHECK_IN_DAYS: positive.default(DEFAULT_TIMINGS.inactivityCheckInDays),
