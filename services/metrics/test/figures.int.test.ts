@@ -87,13 +87,15 @@ afterAll(async () => {
   await connection.close();
 });
 
+jest.setTimeout(240_000);
+
 describe('figures', () => {
   const events = history();
 
   it('projects the funnel by municipality and suppresses the small cells', async () => {
     await publish(producer, prefix, events);
     // Each topic is consumed on its own: wait for the last figure of each.
-    await waitFor(settled, { description: 'every event projected' });
+    await waitFor(settled, { description: 'every event projected', timeoutMs: 120_000 });
     const all = (await funnel('period=quarter'))[0];
     expect(all?.period).toBe('2026K1');
     expect(all?.figures).toMatchObject({

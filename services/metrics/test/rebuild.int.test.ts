@@ -79,12 +79,16 @@ afterAll(async () => {
   await connection.close();
 });
 
+jest.setTimeout(300_000);
+
 describe('rebuild', () => {
   it('replays into a new version with the live figures and switches the service over', async () => {
     await publish(producer, prefix, history());
     const topics = consumedTopics(prefix);
     await waitFor(async () => (await groupLag(kafka, group, topics)) === 0, {
       description: 'the live projection to catch up',
+      // About thirty single-document writes per event on FerretDB, on two shared cores.
+      timeoutMs: 150_000,
     });
     const live = await cellsOf(1);
     expect(Object.keys(live).length).toBeGreaterThan(50);
@@ -103,6 +107,7 @@ describe('rebuild', () => {
     // The service moves to version 2: its consumer (the old group empties) and its reads.
     await waitFor(async () => (await groupState(group)) === 'Empty', {
       description: 'the version 1 consumer to leave its group',
+      timeoutMs: 60_000,
     });
     const founder = build.newFounder();
     await publish(producer, prefix, [
@@ -120,6 +125,7 @@ describe('rebuild', () => {
     };
     await waitFor(async () => (await appliedRead()) === 13, {
       description: 'the new application counted in version 2 and read from it',
+      timeoutMs: 60_000,
     });
     expect((await cellsOf(2))['applied|2026K1|all|all']).toMatchObject({ count: 13 });
     expect((await cellsOf(1))['applied|2026K1|all|all']).toMatchObject({ count: 12 });

@@ -11,7 +11,7 @@ export const collectionsOf = (version: number) => ({
   state: `projection_v${version}_state`,
 });
 
-type FactDocument = Omit<FounderFact, 'founderId'> & { _id: string };
+export type FactDocument = Omit<FounderFact, 'founderId'> & { _id: string };
 
 /** The event being applied, with everything needed to finish it after a crash. */
 interface InflightDocument {
@@ -31,13 +31,12 @@ export interface ProjectionStore {
    */
   resume(): Promise<string | undefined>;
   apply(eventId: string, plan: Plan): Promise<void>;
-  cells(): mongo.Collection<CellDocument>;
 }
 
 const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === 11000;
 
-function toDocument({ founderId, fte, ...rest }: FounderFact): FactDocument {
+export function toDocument({ founderId, fte, ...rest }: FounderFact): FactDocument {
   // No undefined fields: the driver would store them as null.
   return { _id: founderId, ...rest, ...(fte === undefined ? {} : { fte }) };
 }
@@ -109,7 +108,8 @@ export function mongoProjectionStore(
     },
     async resume() {
       const inflight = await lastInflight();
-      if (inflight === null) return undefined;
+      // A rebuild leaves only its sequence number (no event id): nothing to finish.
+      if (inflight === null || inflight.eventId === '') return undefined;
       last = inflight;
       await finish(inflight);
       return inflight.eventId;
@@ -135,6 +135,5 @@ export function mongoProjectionStore(
       last = inflight;
       await finish(inflight);
     },
-    cells: () => cells,
   };
 }
