@@ -65,8 +65,11 @@ async function withdraw(created: Created): Promise<void> {
   expect(response.status).toBeLessThan(300);
 }
 
-/** CounsellorAssigned events per founder on the skeleton's topic. */
-async function assignmentsPerFounder() {
+/**
+ * From the skeleton's topics: CounsellorAssigned events per founder, and each founder's stage
+ * changes by event id (a retried publish repeats an id, which consumers drop).
+ */
+async function readTopics() {
   const kafka = new Kafka({
     clientId: 'e2e-reader',
     brokers: testInfrastructure().kafkaBrokers,
@@ -74,23 +77,31 @@ async function assignmentsPerFounder() {
   });
   const consumer = kafka.consumer({ groupId: uniqueGroup('e2e-kill') });
   const perFounder = new Map<string, number>();
+  const stages = new Map<string, Map<string, string>>();
   await consumer.connect();
   await consumer.subscribe({
-    topic: `${skeleton.prefix}.counselling.assignments`,
+    topics: [`${skeleton.prefix}.counselling.assignments`, `${skeleton.prefix}.journey.stages`],
     fromBeginning: true,
   });
   await consumer.run({
     eachMessage: async ({ message }) => {
       const event = JSON.parse(message.value?.toString() ?? '{}') as {
+        id: string;
         type: string;
         subject: string;
+        data: { to?: string };
       };
       if (event.type === 'counselling.CounsellorAssigned.v1') {
         perFounder.set(event.subject, (perFounder.get(event.subject) ?? 0) + 1);
       }
+      if (event.type === 'journey.StageChanged.v1') {
+        const byId = stages.get(event.subject) ?? new Map<string, string>();
+        byId.set(event.id, event.data.to ?? '');
+        stages.set(event.subject, byId);
+      }
     },
   });
-  return { perFounder, stop: () => consumer.disconnect() };
+  return { perFounder, stages, stop: () => consumer.disconnect() };
 }
 
 /** The sink's mails of this test's journeys, by notification key. */
@@ -106,7 +117,7 @@ async function mailsByKey(founders: Set<string>): Promise<Map<string, number>> {
 
 describe('journey worker killed in the middle of 20 journeys', () => {
   it('finishes every journey with one assignment each and no e-mail twice', async () => {
-    const reader = await assignmentsPerFounder();
+    const reader = await readTopics();
     const store = await mongoose.createConnection(skeleton.workerEnv.MONGO_URL ?? '').asPromise();
     const claims = async () =>
       (await store.db
@@ -182,6 +193,12 @@ describe('journey worker killed in the middle of 20 journeys', () => {
         description: `${JOURNEYS} founders on the assignments topic`,
       });
       for (const founderId of founders) expect(reader.perFounder.get(founderId)).toBe(1);
+      const journeyOf = (founderId: string) => [...(reader.stages.get(founderId)?.values() ?? [])];
+      const expected = ['submitted', 'triaged', 'assigned', 'withdrawn'];
+      await waitFor(() => [...founders].every((id) => journeyOf(id).length >= expected.length), {
+        description: 'every stage change on journey.stages',
+      });
+      for (const founderId of founders) expect(journeyOf(founderId)).toEqual(expected);
     } finally {
       await store.close();
       await connection.close();
