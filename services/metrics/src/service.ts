@@ -11,6 +11,7 @@ import {
   createApp,
   createLogger,
   mongoReadiness,
+  openApiRoute,
   startServer,
   type ReadinessCheck,
 } from '@grunderboost/service-kit';
@@ -22,6 +23,7 @@ import { Registry } from 'prom-client';
 import { metricsUseCases, type MetricsUseCases } from './app/metrics';
 import { projector } from './app/projector';
 import type { Config } from './config';
+import { metricsOpenApi } from './http/api-description';
 import { reportRoutes } from './http/report-routes';
 import { statisticsRoutes } from './http/statistics-routes';
 import { summaryRoutes } from './http/summary-routes';
@@ -134,6 +136,7 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   const verifier = createStaffVerifier(config);
   const routes = (router: Router) => {
     // The walking skeleton's summary stays open, as before; every figure below needs staff.
+    openApiRoute(metricsOpenApi())(router);
     summaryRoutes(useCases)(router);
     router.use(optionalStaff(verifier));
     reportRoutes(read)(router);

@@ -6,7 +6,7 @@ import { MONTH, QUARTER } from '../domain/periods';
 const code = z.string().regex(/^[A-Za-z0-9-]{1,35}$/, 'expected a code');
 
 /** Query of the report endpoints: one period kind, a span, and at most one dimension. */
-export const reportQuerySchema = z
+export const reportQueryObject = z
   .strictObject({
     period: z.enum(['month', 'quarter']).default('month'),
     from: z.string().optional(),
@@ -45,17 +45,18 @@ export const reportQuerySchema = z
         message: `filter or break down by one dimension at a time (got ${used.join(', ')})`,
       });
     }
-  })
-  .transform((query) => {
-    const dimension = DIMENSIONS.find((name) => query[name].length > 0 || query.by === name);
-    return {
-      period: query.period,
-      from: query.from,
-      to: query.to,
-      format: query.format,
-      dimension: dimension ?? 'all',
-      values: dimension === undefined ? [] : query[dimension],
-    };
   });
+
+export const reportQuerySchema = reportQueryObject.transform((query) => {
+  const dimension = DIMENSIONS.find((name) => query[name].length > 0 || query.by === name);
+  return {
+    period: query.period,
+    from: query.from,
+    to: query.to,
+    format: query.format,
+    dimension: dimension ?? 'all',
+    values: dimension === undefined ? [] : query[dimension],
+  };
+});
 
 export type ReportQueryInput = z.input<typeof reportQuerySchema>;

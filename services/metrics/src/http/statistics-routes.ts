@@ -21,7 +21,7 @@ import { parseStatisticsCsv } from './statistics-csv';
 const IMPORTER_ROLES = ['analyst', 'admin'] as const;
 const MAX_MUNICIPALITIES = 100;
 
-const indicatorQuery = z
+export const indicatorQuery = z
   .strictObject({
     from: z.string().regex(QUARTER, 'expected a quarter like 2019K4'),
     to: z.string().regex(QUARTER, 'expected a quarter like 2024K4'),

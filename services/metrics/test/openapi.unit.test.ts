@@ -1,0 +1,20 @@
+import { writeOrCheckOpenApi } from '@grunderboost/service-kit';
+import { OPENAPI_FILE } from '../scripts/generate-openapi';
+import { metricsOpenApi } from '../src/http/api-description';
+
+describe('the OpenAPI document', () => {
+  it('is committed as generated (run `pnpm --filter @grunderboost/metrics openapi`)', () => {
+    expect(() => writeOrCheckOpenApi(metricsOpenApi(), OPENAPI_FILE, 'check')).not.toThrow();
+  });
+
+  it('describes every endpoint an analyst calls', () => {
+    expect(Object.keys(metricsOpenApi().paths as Record<string, unknown>)).toEqual([
+      '/metrics/summary',
+      '/metrics/funnel',
+      '/metrics/outcomes',
+      '/statistics/population',
+      '/statistics/jobs',
+      '/indicators/naeringsvekst',
+    ]);
+  });
+});
