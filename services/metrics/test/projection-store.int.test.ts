@@ -98,4 +98,24 @@ describe('projection store', () => {
     expect(marked).toEqual([events[3]?.id]);
     expect(await figures(1)).toEqual(after);
   });
+
+  it('parks events that come before the application, applies them once, and forgets them', async () => {
+    const founder = build.newFounder();
+    const early = [build.assigned(founder), build.completed(founder)];
+    const application = build.submitted(founder);
+    const parked = mongoParkedEvents(connection, 1);
+    const target = projector(mongoProjectionStore(connection, 1), parked);
+    for (const event of early) {
+      await target.project(event);
+      await target.project(event); // redelivered while parked: parked once
+    }
+    expect(await parked.of(founder.founderId)).toHaveLength(2);
+    await target.project(application);
+    await target.project(application); // redelivered: nothing parked is applied again
+    expect(await parked.of(founder.founderId)).toEqual([]);
+    const cells = await figures(1);
+    expect(cells['assigned|2026-01|all|all']).toEqual([1, 1, 0]);
+    expect(cells['sessionsDelivered|2026-01|all|all']).toEqual([1, 1, 0]);
+    expect(cells['applied|2026-01|all|all']).toEqual([1, 1, 0]);
+  });
 });

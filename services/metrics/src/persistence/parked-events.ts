@@ -44,10 +44,18 @@ export function mongoParkedEvents(connection: mongoose.Connection, version: numb
       return (await parked.findOne({ _id: founderId }))?.events ?? [];
     },
     async done(founderId, eventId) {
-      await parked.updateOne(
-        { _id: founderId },
-        { $pull: { ids: eventId, events: { id: eventId } } },
-      );
+      // Read and rewrite by _id: FerretDB 1.x does not $pull by a condition on an object, and
+      // this writer is the only one (ADR 0008).
+      const document = await parked.findOne({ _id: founderId });
+      if (document === null) return;
+      const keep = document.ids.map((id) => id !== eventId);
+      const ids = document.ids.filter((_id, index) => keep[index]);
+      if (ids.length === 0) {
+        await parked.deleteOne({ _id: founderId });
+        return;
+      }
+      const events = document.events.filter((_event, index) => keep[index]);
+      await parked.updateOne({ _id: founderId }, { $set: { ids, events } });
     },
   };
 }
