@@ -35,6 +35,8 @@ const workingDays = z.coerce.number().int().min(0);
 export const bridgeConfigSchema = baseConfigSchema.extend({
   ...temporalSchema.shape,
   ...kafkaSchema.shape,
+  // Staff tokens for the mentorship routes.
+  ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3010),
   MONGO_URL: z.string().min(1).default('mongodb://127.0.0.1:27017/grunderboost_bridge'),
   BRIDGE_CONSUMER_GROUP: z.string().min(1).default('journey-bridge'),

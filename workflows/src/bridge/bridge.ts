@@ -12,6 +12,7 @@ import {
   runConsumer,
 } from '@grunderboost/messaging';
 import { createApp, mongoReadiness, startServer } from '@grunderboost/service-kit';
+import { mentorshipRoutes } from './mentorship-routes';
 import { Registry } from 'prom-client';
 import { journeyWorkflowId, timingsOf, type BridgeConfig } from '../config';
 import { founderJourney, journeyEvent } from '../workflows/founder-journey';
@@ -83,7 +84,7 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     logger,
     registry,
     readiness: [mongoReadiness(mongo), kafkaReadiness(kafka)],
-    routes: () => undefined,
+    routes: mentorshipRoutes(client, config.TEMPORAL_TASK_QUEUE, config),
   });
   const server = await startServer(app, {
     port: config.PORT,
