@@ -20,6 +20,7 @@ describe('the OpenAPI document', () => {
         '/applications/{id}/export',
         '/applications/{id}/erasure',
         '/languages',
+        '/statistics/background-count',
       ]),
     );
     const submit = document.paths['/applications']?.post;

@@ -1,4 +1,4 @@
-import { createStaffVerifier, optionalStaff } from '@grunderboost/auth';
+import { createStaffVerifier, issueLocalStaffToken, optionalStaff } from '@grunderboost/auth';
 import {
   createKafka,
   createProducer,
@@ -24,6 +24,8 @@ import { metricsUseCases, type MetricsUseCases } from './app/metrics';
 import { projector } from './app/projector';
 import type { Config } from './config';
 import { metricsOpenApi } from './http/api-description';
+import { indicatorRoutes } from './http/indicator-routes';
+import { intakeBackgroundCount } from './http/intake-client';
 import { reportRoutes } from './http/report-routes';
 import { statisticsRoutes } from './http/statistics-routes';
 import { summaryRoutes } from './http/summary-routes';
@@ -32,6 +34,7 @@ import { groupOf, startProjectionConsumer } from './messaging/projection-consume
 import { consumedTopics, ensureTopics } from './messaging/topics';
 import { mongoActiveVersion } from './persistence/active-version';
 import { mongoCellReader } from './persistence/cell-reader';
+import { mongoOperatingFounders } from './persistence/operating-founders';
 import { mongoParkedEvents } from './persistence/parked-events';
 import { mongoProjectionStore } from './persistence/projection-store';
 import { mongoStatisticsStore } from './persistence/statistics-store';
@@ -141,9 +144,34 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
     router.use(optionalStaff(verifier));
     reportRoutes(read)(router);
     statisticsRoutes(mongoStatisticsStore(connection), read, clock)(router);
+    indicatorRoutes(
+      {
+        operatingFounders: mongoOperatingFounders(connection, () => live.version()),
+        countImmigrantBackground: intakeBackgroundCount({
+          baseUrl: config.INTAKE_URL,
+          timeoutMs: config.INTAKE_TIMEOUT_MS,
+          token: serviceToken(config),
+        }),
+      },
+      config.INTERNASJONALE_DRAMMEN_GOAL,
+    )(router);
   };
   const readiness = [mongoReadiness(connection), kafkaReadiness(kafka)];
   return { routes, readiness, registry };
+}
+
+/**
+ * Metrics' identity towards intake, as an analyst. Development: a token minted with the shared
+ * local secret, renewed per call (cheap HMAC), as the journey worker does; production: a
+ * client-credentials token from the identity provider.
+ */
+function serviceToken(config: Config): () => Promise<string> {
+  return () =>
+    issueLocalStaffToken(config, {
+      staffId: config.METRICS_STAFF_ID,
+      roles: ['analyst'],
+      ttlSeconds: 300,
+    });
 }
 
 async function closeQuietly(closers: Closers, logger: Logger): Promise<void> {

@@ -15,6 +15,7 @@ describe('the OpenAPI document', () => {
       '/statistics/population',
       '/statistics/jobs',
       '/indicators/naeringsvekst',
+      '/indicators/internasjonale-drammen',
     ]);
   });
 });

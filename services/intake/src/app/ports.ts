@@ -79,8 +79,11 @@ export interface AccessRecord {
   at: Date;
   staffId: string;
   roles: string[];
-  action: 'read-application' | 'search-applications' | 'export-applications';
+  action:
+    'read-application' | 'search-applications' | 'export-applications' | 'background-statistics';
   applicationIds: string[];
+  /** background-statistics: how many founder ids were asked about (never the ids). */
+  founderCount?: number;
   /** Names of the search filters used (not their values, which may be personal data). */
   filters?: string[];
   requestId?: string;

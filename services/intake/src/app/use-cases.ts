@@ -2,6 +2,7 @@ import { changeUseCases } from './change';
 import type { IntakeDependencies } from './ports';
 import { privacyUseCases } from './privacy';
 import { queryUseCases } from './queries';
+import { statisticsUseCases } from './statistics';
 import { submitUseCase } from './submit';
 
 /** Everything the intake service does, over its ports; the HTTP layer only translates. */
@@ -11,6 +12,7 @@ export function intakeUseCases(deps: IntakeDependencies) {
     ...queryUseCases(deps),
     ...changeUseCases(deps),
     ...privacyUseCases(deps),
+    ...statisticsUseCases(deps),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   withdrawalSchema,
 } from './schemas';
 import { searchQuerySchema } from './search-schemas';
+import { backgroundCountRequestSchema, backgroundCountSchema } from './statistics-routes';
 
 const language = z.object({
   'accept-language': z
@@ -170,6 +171,23 @@ export function intakeApiRoutes(languages: readonly [string, ...string[]]): ApiR
       query: tokenQuery,
       headers: founderToken,
       responses: { 202: { description: 'Erased here; others follow', body: erasureSchema } },
+    },
+    {
+      method: 'post',
+      path: '/statistics/background-count',
+      operationId: 'countImmigrantBackground',
+      summary: 'How many of the given founders have a consented immigrant background',
+      description:
+        'Counts founders with a non-erased application whose background consent is granted and ' +
+        'whose background says immigrant background. Fewer than 5 are suppressed. Never says ' +
+        'which founders; every call is audited with the number of ids (ADR 0011).',
+      tags: ['statistics'],
+      security: ['staffBearer'],
+      body: backgroundCountRequestSchema,
+      responses: {
+        200: { description: 'The count, or suppressed', body: backgroundCountSchema },
+        403: { description: 'Only analysts and administrators' },
+      },
     },
     {
       method: 'get',

@@ -15,6 +15,7 @@ import { applicationRoutes, type RouteDeps } from './application-routes';
 import { localiser, type Localiser } from './localise';
 import { privacyRoutes } from './privacy-routes';
 import { staffRoutes } from './staff-routes';
+import { statisticsRoutes } from './statistics-routes';
 
 export interface RouterOptions {
   useCases: IntakeUseCases;
@@ -69,6 +70,7 @@ export function intakeRouter(options: RouterOptions): (router: Router) => void {
     staffRoutes(deps, options.verifier)(router);
     applicationRoutes(deps)(router);
     privacyRoutes(deps)(router);
+    statisticsRoutes(deps, options.verifier)(router);
     router.all('/applications', methodNotAllowed(['GET', 'POST']));
     router.all('/applications/:id', methodNotAllowed(['GET', 'PATCH']));
     for (const [path, method] of [
@@ -78,6 +80,7 @@ export function intakeRouter(options: RouterOptions): (router: Router) => void {
       ['/applications/:id/export', 'GET'],
       ['/applications/:id/erasure', 'POST'],
       ['/languages', 'GET'],
+      ['/statistics/background-count', 'POST'],
     ] as const) {
       router.all(path, methodNotAllowed([method]));
     }

@@ -1,6 +1,7 @@
 import { buildOpenApiDocument, type ApiRoute, type JsonObject } from '@grunderboost/service-kit';
 import { z } from 'zod';
 import { reportQueryObject } from './report-query';
+import { formatQuery } from './indicator-routes';
 import { indicatorQuery } from './statistics-routes';
 
 const staff = ['staffBearer'];
@@ -99,6 +100,29 @@ export function metricsApiRoutes(): ApiRoute[] {
       responses: {
         200: { description: 'The indicator', body: naeringsvekstBody },
         422: { description: 'Statistics missing' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/indicators/internasjonale-drammen',
+      operationId: 'getInternasjonaleDrammen',
+      summary:
+        'Founders with consented immigrant background who are operating or employed, against the goal',
+      description: `Counted by intake from the founders metrics sees operating (a follow-up said still operating) or employed (FTE > 0); fewer than 5 are \`null\` with \`suppressed: true\` and \`met: null\`. 503 with Retry-After when intake does not answer. JSON or CSV. Roles: analyst, lead, admin.`,
+      tags: ['indicators'],
+      security: staff,
+      query: formatQuery,
+      responses: {
+        200: {
+          description: 'The indicator',
+          body: z.object({
+            founders: z.number().int().nullable(),
+            suppressed: z.boolean(),
+            goal: z.number().int(),
+            met: z.boolean().nullable(),
+          }),
+        },
+        503: { description: 'Intake did not answer; retry after Retry-After seconds' },
       },
     },
   ];
