@@ -139,8 +139,16 @@ it('delivers everything once after the receiver was down, and only what the filt
     expect(JSON.stringify(body)).not.toMatch(new RegExp([...founders, student].join('|')));
     expect(body.type).toBe('followup.OutcomeReported.v1');
   }
-  const metrics = await call<string>(service.url, 'GET', '/metrics');
-  expect(metrics.body).toMatch(/partners_webhook_attempts_total\{outcome="delivered"\} 6/);
+  // The counter goes up just after the delivery is recorded as done: wait for it, too.
+  const metrics = await waitFor(
+    async () => {
+      const answer = await call<string>(service.url, 'GET', '/metrics');
+      return /partners_webhook_attempts_total\{outcome="delivered"\} 6\b/.test(answer.body)
+        ? answer
+        : undefined;
+    },
+    { description: 'six delivered attempts counted on /metrics' },
+  );
   expect(metrics.body).toMatch(/partners_webhook_attempts_total\{outcome="http-503"\} \d+/);
 });
 
