@@ -9,6 +9,7 @@ import {
   testInfrastructure,
   uniqueDatabase,
   uniqueName,
+  waitFor,
   type ServiceProcess,
 } from '@grunderboost/testkit';
 
@@ -45,10 +46,20 @@ export async function createTopics(prefix: string): Promise<void> {
     `${prefix}.${topic}`,
     `${prefix}.${topic}.dlq`,
   ]);
-  await admin.createTopics({
-    topics: topics.map((topic) => ({ topic, numPartitions: 3 })),
-    waitForLeaders: true,
-  });
+  await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
+  // On a broker that has just started, metadata can lag behind the creation ("does not host this
+  // topic-partition"), which kafkajs's own wait does not retry: wait for every leader here.
+  await waitFor(
+    async () => {
+      try {
+        const metadata = await admin.fetchTopicMetadata({ topics });
+        return metadata.topics.every((t) => t.partitions.every((p) => p.leader >= 0)) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    { description: `leaders for the e2e topics ${prefix}.*` },
+  );
   await admin.disconnect();
 }
 
