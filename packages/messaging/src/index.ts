@@ -10,3 +10,4 @@ export * from './consumer/processed-events';
 export * from './consumer/dead-letter';
 export * from './consumer/runner';
 export * from './dlq/replay';
+export * from './topics';

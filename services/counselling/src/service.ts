@@ -3,6 +3,7 @@ import {
   createKafka,
   createProducer,
   documentLock,
+  ensureTopics,
   kafkaReadiness,
   messagingMetrics,
 } from '@grunderboost/messaging';
@@ -22,7 +23,7 @@ import { DEVELOPMENT_LINK_SECRET, type Config } from './config';
 import { counsellingRoutes } from './http/router';
 import { counsellingEvents } from './messaging/counselling-events';
 import { startRelay } from './messaging/relay';
-import { ensureTopics, producedTopics } from './messaging/topics';
+import { producedTopics } from './messaging/topics';
 import { openStores } from './persistence/stores';
 
 export const SERVICE_NAME = 'counselling';

@@ -4,6 +4,7 @@ import {
   createKafka,
   createProducer,
   documentLock,
+  ensureTopics,
   kafkaReadiness,
   messagingMetrics,
 } from '@grunderboost/messaging';
@@ -24,7 +25,7 @@ import { followUpRouter } from './http/router';
 import { startErasureConsumer } from './messaging/erasure-consumer';
 import { followUpEvents } from './messaging/follow-up-events';
 import { startRelays } from './messaging/relays';
-import { ensureTopics, erasureTopic, producedTopics } from './messaging/topics';
+import { erasureTopic, producedTopics } from './messaging/topics';
 import { followUpCollection } from './persistence/follow-up-document';
 import { ensureFollowUpIndexes, mongoFollowUpStore } from './persistence/follow-up-store';
 import {

@@ -10,6 +10,7 @@ import {
   createKafka,
   createProducer,
   documentLock,
+  ensureTopics,
   kafkaReadiness,
   messagingMetrics,
 } from '@grunderboost/messaging';
@@ -30,7 +31,7 @@ import { intakeRouter } from './http/router';
 import { loadCatalogue } from '@grunderboost/i18n';
 import { applicationEvents } from './messaging/application-events';
 import { startRelay } from './messaging/relay';
-import { ensureTopics, producedTopics } from './messaging/topics';
+import { producedTopics } from './messaging/topics';
 import { applicationCollection } from './persistence/collections';
 import { ensureApplicationIndexes, mongoApplicationStore } from './persistence/application-store';
 import { ensureAuditIndexes, mongoAuditLog } from './persistence/audit-store';

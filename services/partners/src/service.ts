@@ -3,6 +3,7 @@ import {
   createKafka,
   createProducer,
   documentLock,
+  ensureTopics,
   kafkaReadiness,
   messagingMetrics,
   prefixedTopic,
@@ -18,7 +19,7 @@ import { DEVELOPMENT_PSEUDONYM_KEY, type Config } from './config';
 import { partnerKey } from './app/pseudonym';
 import { routes } from './http/router';
 import { CONSUMED_TOPICS, startConsumer } from './messaging/consumer';
-import { ensureTopics, feedTopic } from './messaging/topics';
+import { feedTopic } from './messaging/topics';
 import { consentStore } from './persistence/consent-store';
 import { deliveryStore } from './persistence/delivery-store';
 import { keyStore } from './persistence/key-store';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { issueLocalStaffToken, staffAuthConfigSchema } from '@grunderboost/auth';
+import { ensureTopics } from '@grunderboost/messaging';
 import { loadConfig } from '@grunderboost/service-kit';
 import {
   freePort,
@@ -9,7 +10,6 @@ import {
   testInfrastructure,
   uniqueDatabase,
   uniqueName,
-  waitFor,
   type ServiceProcess,
 } from '@grunderboost/testkit';
 
@@ -40,27 +40,11 @@ export async function createTopics(prefix: string): Promise<void> {
     brokers: testInfrastructure().kafkaBrokers,
     logLevel: logLevel.WARN,
   });
-  const admin = kafka.admin();
-  await admin.connect();
   const topics = SKELETON_TOPICS.flatMap((topic) => [
     `${prefix}.${topic}`,
     `${prefix}.${topic}.dlq`,
   ]);
-  await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })) });
-  // On a broker that has just started, metadata can lag behind the creation ("does not host this
-  // topic-partition"), which kafkajs's own wait does not retry: wait for every leader here.
-  await waitFor(
-    async () => {
-      try {
-        const metadata = await admin.fetchTopicMetadata({ topics });
-        return metadata.topics.every((t) => t.partitions.every((p) => p.leader >= 0)) || undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    { description: `leaders for the e2e topics ${prefix}.*` },
-  );
-  await admin.disconnect();
+  await ensureTopics(kafka, topics);
 }
 
 export interface SkeletonOptions {
