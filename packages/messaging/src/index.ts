@@ -4,6 +4,7 @@ export * from './metrics';
 export * from './backoff';
 export * from './outbox/document-lock';
 export * from './outbox/entry';
+export * from './outbox/event-builder';
 export * from './outbox/relay';
 export * from './consumer/errors';
 export * from './consumer/processed-events';

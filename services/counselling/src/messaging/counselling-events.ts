@@ -1,32 +1,18 @@
-import {
-  createEvent,
-  keyOf,
-  topicOf,
-  type EventDataMap,
-  type EventType,
-} from '@grunderboost/contracts';
-import { prefixedTopic, type OutboxEvent } from '@grunderboost/messaging';
+import { type EventDataMap, type EventType } from '@grunderboost/contracts';
+import { type OutboxEvent, outboxEventBuilder } from '@grunderboost/messaging';
 import type { CounsellingEvents } from '../app/ports';
 import type { Appointment } from '../domain/appointment';
 import type { Case } from '../domain/case';
 
 export const EVENT_SOURCE = '/services/counselling';
 
-/** Builds the outbox entry of one event; ids and codes only, never notes or names. */
-function outboxEventOf<K extends EventType>(
+/** The outbox entry of one event from this service (see messaging's outboxEventBuilder). */
+const outboxEventOf = <K extends EventType>(
   type: K,
   data: EventDataMap[K],
   time: Date,
   topicPrefix: string,
-): OutboxEvent {
-  const event = createEvent(type, { data, source: EVENT_SOURCE, time: time.toISOString() });
-  return {
-    id: event.id,
-    topic: prefixedTopic(topicPrefix, topicOf(event.type)),
-    key: keyOf(event),
-    event,
-  };
-}
+): OutboxEvent => outboxEventBuilder(EVENT_SOURCE, topicPrefix)(type, data, time);
 
 const slotFields = (a: Appointment) => ({
   appointmentId: a.appointmentId,

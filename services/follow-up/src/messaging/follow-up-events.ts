@@ -1,30 +1,17 @@
-import {
-  createEvent,
-  keyOf,
-  topicOf,
-  type EventDataMap,
-  type EventType,
-} from '@grunderboost/contracts';
-import { prefixedTopic, type OutboxEvent } from '@grunderboost/messaging';
+import { type EventDataMap, type EventType } from '@grunderboost/contracts';
+import { type OutboxEvent, outboxEventBuilder } from '@grunderboost/messaging';
 import type { FollowUpEvents, Verification } from '../app/ports';
 import type { FollowUp } from '../domain/follow-up';
 
 export const EVENT_SOURCE = '/services/follow-up';
 
-function outboxEntry<K extends EventType>(
+/** The outbox entry of one event from this service (see messaging's outboxEventBuilder). */
+const outboxEntry = <K extends EventType>(
   type: K,
   data: EventDataMap[K],
   time: Date,
   topicPrefix: string,
-): OutboxEvent {
-  const event = createEvent(type, { data, source: EVENT_SOURCE, time: time.toISOString() });
-  return {
-    id: event.id,
-    topic: prefixedTopic(topicPrefix, topicOf(type)),
-    key: keyOf(event),
-    event,
-  };
-}
+): OutboxEvent => outboxEventBuilder(EVENT_SOURCE, topicPrefix)(type, data, time);
 
 /** followup.OutcomeReported.v1 of an answered follow-up: the answers as codes and counts. */
 export function outcomeReportedEvent(followUp: FollowUp, topicPrefix: string): OutboxEvent {

@@ -1,11 +1,5 @@
-import {
-  createEvent,
-  keyOf,
-  topicOf,
-  type EventDataMap,
-  type EventType,
-} from '@grunderboost/contracts';
-import { prefixedTopic, type OutboxEvent } from '@grunderboost/messaging';
+import { type EventDataMap, type EventType } from '@grunderboost/contracts';
+import { type OutboxEvent, outboxEventBuilder } from '@grunderboost/messaging';
 import type { ApplicationEvents } from '../app/ports';
 import { sharingAllowed } from '../domain/consents';
 import { shareableFacts } from '../domain/shareable';
@@ -13,20 +7,13 @@ import type { Application } from '../domain/application';
 
 export const EVENT_SOURCE = '/services/intake';
 
-function outboxEntry<K extends EventType>(
+/** The outbox entry of one event from this service (see messaging's outboxEventBuilder). */
+const outboxEntry = <K extends EventType>(
   type: K,
   data: EventDataMap[K],
   time: Date,
   topicPrefix: string,
-): OutboxEvent {
-  const event = createEvent(type, { data, source: EVENT_SOURCE, time: time.toISOString() });
-  return {
-    id: event.id,
-    topic: prefixedTopic(topicPrefix, topicOf(type)),
-    key: keyOf(event),
-    event,
-  };
-}
+): OutboxEvent => outboxEventBuilder(EVENT_SOURCE, topicPrefix)(type, data, time);
 
 /** The outbox entry of intake.ApplicationSubmitted.v1: codes and ids only, never the contact. */
 export function applicationSubmittedEvent(application: Application, topicPrefix: string) {
