@@ -5,14 +5,17 @@ import type { Application } from '../domain/application';
 export const APPLICATIONS_COLLECTION = 'applications';
 
 /**
- * The stored application. Lookup keys are kept beside the personal data they are derived from
- * (and erased with it): a lowercased e-mail and the phone's digits, for duplicate detection.
+ * The stored application. The lowercased e-mail is kept beside the contact it comes from (and
+ * erased with it) for staff search by e-mail; duplicates and returning founders are found through
+ * the hashed lookup keys instead (lookup-keys.ts).
  */
 export interface ApplicationDocument extends OutboxFields, Omit<Application, 'applicationId'> {
   _id: string;
   emailKey: string | null;
-  phoneKey: string | null;
-  /** Always set (see storedKey), so the unique index needs no partial or sparse option. */
+  /**
+   * Always set (see storedKey), so the unique index needs no partial or sparse option. A retry is
+   * found by its derived _id now (ADR 0004); the key stays so databases made before keep working.
+   */
   idempotencyKey: string;
   /** For requests with an Idempotency-Key: the hash a retry's request must match. */
   requestHash?: string | undefined;
@@ -28,13 +31,10 @@ export function phoneKeyOf(phone: string): string {
   return digits.length === 10 && digits.startsWith('47') ? digits.slice(2) : digits;
 }
 
-/** The lookup keys of an application; an erased one has none (its contact is gone). */
+/** The search key of an application; an erased one has none (its contact is gone). */
 export function lookupKeys(application: Application) {
-  if (application.status === 'erased') return { emailKey: null, phoneKey: null };
   return {
-    emailKey: emailKeyOf(application.contact.email),
-    phoneKey:
-      application.contact.phone === undefined ? null : phoneKeyOf(application.contact.phone),
+    emailKey: application.status === 'erased' ? null : emailKeyOf(application.contact.email),
   };
 }
 
