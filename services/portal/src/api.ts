@@ -4,19 +4,27 @@ export interface ApiAnswer<T = Record<string, unknown>> {
   body: T;
 }
 
-export interface ServiceApis {
-  intake(
-    path: string,
-    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<ApiAnswer>;
-  metrics(path: string, headers?: Record<string, string>): Promise<ApiAnswer>;
+export interface ApiRequest {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
-async function call(
-  base: string,
-  path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<ApiAnswer> {
+/** One service's HTTP API: a path (with query) and the request; JSON in, JSON out. */
+export type ServiceApi = (path: string, init?: ApiRequest) => Promise<ApiAnswer>;
+
+export interface ServiceApis {
+  intake: ServiceApi;
+  counselling: ServiceApi;
+  followUp: ServiceApi;
+  metrics: ServiceApi;
+  /** The journey bridge (workflows/): journeys in Temporal, mentorships. */
+  journeys: ServiceApi;
+}
+
+export type ServiceUrls = Record<keyof ServiceApis, string>;
+
+async function call(base: string, path: string, init: ApiRequest = {}): Promise<ApiAnswer> {
   const response = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: {
@@ -40,9 +48,17 @@ function parseBody(text: string): Record<string, unknown> {
   }
 }
 
-export function serviceApis(urls: { intake: string; metrics: string }): ServiceApis {
+const apiAt =
+  (base: string): ServiceApi =>
+  (path, init) =>
+    call(base, path, init);
+
+export function serviceApis(urls: ServiceUrls): ServiceApis {
   return {
-    intake: (path, init) => call(urls.intake, path, init),
-    metrics: (path, headers) => call(urls.metrics, path, headers === undefined ? {} : { headers }),
+    intake: apiAt(urls.intake),
+    counselling: apiAt(urls.counselling),
+    followUp: apiAt(urls.followUp),
+    metrics: apiAt(urls.metrics),
+    journeys: apiAt(urls.journeys),
   };
 }

@@ -29,7 +29,13 @@ export async function startPortal(config: Config): Promise<RunningPortal> {
   app.get('/readyz', (_req, res) => res.json({ status: 'ready' }));
   app.use(
     portalRoutes({
-      apis: serviceApis({ intake: config.INTAKE_URL, metrics: config.METRICS_URL }),
+      apis: serviceApis({
+        intake: config.INTAKE_URL,
+        counselling: config.COUNSELLING_URL,
+        followUp: config.FOLLOW_UP_URL,
+        metrics: config.METRICS_URL,
+        journeys: config.JOURNEYS_URL,
+      }),
       catalogue,
       consentTextVersion: config.CONSENT_TEXT_VERSION,
     }),

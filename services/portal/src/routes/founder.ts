@@ -1,0 +1,69 @@
+import express, { type Router } from 'express';
+import { applicationRequest, fieldOfPath, formSchema } from '../form';
+import { applyPage, type FieldErrors } from '../pages/apply';
+import { homePage } from '../pages/home';
+import { confirmPage, statusPage, type StatusView } from '../pages/status';
+import { contextOf, send, str, UUID, type RouteDeps } from './shared';
+
+/** Intake's validation problems, by the form field they belong to. */
+function errorsOf(body: Record<string, unknown>): FieldErrors {
+  const errors: FieldErrors = {};
+  const list = Array.isArray(body.errors)
+    ? (body.errors as Array<{ path?: string; message?: string }>)
+    : [];
+  for (const error of list) {
+    const field = fieldOfPath(error.path ?? '');
+    (errors[field] ??= []).push(error.message ?? '');
+  }
+  if (list.length === 0) errors.form = [str(body.title), str(body.detail)];
+  return errors;
+}
+
+/** The founder's pages: start, the application form and the status page behind their link. */
+export function founderRoutes(deps: RouteDeps): Router {
+  const router = express.Router();
+  const context = (req: express.Request, res: express.Response) => contextOf(deps, req, res);
+
+  router.get('/', (req, res) => send(res, 200, homePage(context(req, res))));
+  router.get('/apply', (req, res) => send(res, 200, applyPage(context(req, res), {}, {})));
+  router.post('/apply', async (req, res) => {
+    const ctx = context(req, res);
+    const form = formSchema.safeParse(req.body ?? {});
+    const values = form.success ? form.data : {};
+    const answer = await deps.apis.intake('/applications', {
+      method: 'POST',
+      body: applicationRequest(values, deps.consentTextVersion),
+      headers: { 'accept-language': ctx.language },
+    });
+    if (answer.status !== 201 && answer.status !== 200) {
+      return send(
+        res,
+        answer.status >= 500 ? 502 : 400,
+        applyPage(ctx, values, errorsOf(answer.body)),
+      );
+    }
+    const { applicationId, linkToken } = answer.body as {
+      applicationId: string;
+      linkToken: string;
+    };
+    send(
+      res,
+      201,
+      confirmPage(ctx, `/status/${applicationId}?token=${encodeURIComponent(linkToken)}`),
+    );
+  });
+
+  router.get('/status/:id', async (req, res) => {
+    const ctx = context(req, res);
+    const token = typeof req.query.token === 'string' ? req.query.token : '';
+    if (!UUID.test(req.params.id) || token === '')
+      return send(res, 404, statusPage(ctx, undefined));
+    const answer = await deps.apis.intake(`/applications/${req.params.id}`, {
+      headers: { 'founder-token': token, 'accept-language': ctx.language },
+    });
+    if (answer.status !== 200) return send(res, 404, statusPage(ctx, undefined));
+    send(res, 200, statusPage(ctx, answer.body as unknown as StatusView));
+  });
+
+  return router;
+}
