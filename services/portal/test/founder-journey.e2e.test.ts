@@ -292,4 +292,28 @@ describe("the founder's journey in a browser", () => {
     await survey.reload();
     expect(await survey.textContent('#survey-done')).toContain('allerede besvart');
   }, 90_000);
+
+  it('answers bad and forged links and input with a readable page in the 4xx range, never a 5xx', async () => {
+    const bogus = '00000000-0000-4000-8000-000000000000';
+    const attempts: Array<[string, string, string?]> = [
+      ['GET', `/status/${bogus}/book?token=forged`],
+      ['GET', `/status/not-an-id/book?token=x`],
+      ['POST', `/status/${bogus}/book?token=forged`, 'slot=yesterday&mode=teleport'],
+      ['GET', `/status/${bogus}/sessions/not-an-id/move?token=forged`],
+      ['POST', `/status/${bogus}/sessions/${bogus}/cancel?token=forged`, 'reason=%00'],
+      ['GET', `/follow-up/${bogus}?token=forged`],
+      ['POST', `/follow-up/not-an-id?token=x`, 'employeesFte=1e999'],
+      ['GET', `/follow-up/${bogus}`],
+    ];
+    for (const [method, path, body] of attempts) {
+      const response = await fetch(`${services.portal}${path}`, {
+        method,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'en' },
+        ...(body === undefined ? {} : { body }),
+      });
+      expect([method, path, response.status]).toEqual([method, path, 404]);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+      expect(await response.text()).toMatch(/does not work/);
+    }
+  });
 });

@@ -52,7 +52,11 @@ function slotChooser(context: PageContext, view: SlotPickerView, days: SlotDay[]
           <legend>${day.label}</legend>
           ${day.slots.map(
             (slot, i) =>
-              html`<span class="slot">
+              // Inline, so each time stays next to its own button (the shared sheet has no rule).
+              html`<span
+                class="slot"
+                style="display: inline-block; white-space: nowrap; margin-inline-end: 1.5rem"
+              >
                 <input
                   type="radio"
                   id="slot-${d}-${i}"
