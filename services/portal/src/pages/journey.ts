@@ -12,6 +12,14 @@ export interface FounderSections {
   now: Date;
 }
 
+const FINISHED_STAGES = ['declined', 'withdrawn', 'closed'];
+const FINISHED_STATUSES = ['declined', 'referred', 'withdrawn', 'erased'];
+
+/** Whether this application will not (or no longer) get sessions: say so, not "not yet". */
+export const hasEnded = (applicationStatus: string, journey: FounderSections['journey']) =>
+  FINISHED_STATUSES.includes(applicationStatus) ||
+  (typeof journey === 'object' && FINISHED_STAGES.includes(journey.stage));
+
 const stageText = (context: PageContext, stage: string) => t(context, `journey.stage.${stage}`);
 
 /** The journey's stages from Temporal, oldest first, with the current one marked. */
@@ -72,10 +80,12 @@ function appointmentItem(context: PageContext, a: AppointmentView, view: Founder
 }
 
 /** The founder's sessions with their counsellor, and booking once a counsellor is assigned. */
-export function sessionsSection(context: PageContext, view: FounderSections): Html {
+export function sessionsSection(context: PageContext, view: FounderSections, ended = false): Html {
   const list = view.appointments;
   let body: Html;
-  if (list === 'no-counsellor') {
+  if (list === 'no-counsellor' && ended) {
+    body = html`<p id="no-counsellor">${t(context, 'status.sessions.ended')}</p>`;
+  } else if (list === 'no-counsellor') {
     body = html`<p id="no-counsellor">${t(context, 'status.sessions.noCounsellor')}</p>`;
   } else if (list === 'unavailable') {
     body = html`<p>${t(context, 'status.sessions.unavailable')}</p>`;

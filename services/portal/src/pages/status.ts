@@ -1,7 +1,13 @@
 import { html } from '../html';
 import { page, t, type PageContext } from '../layout';
 import { intlLocale } from '../oslo-time';
-import { journeySection, noticeOf, sessionsSection, type FounderSections } from './journey';
+import {
+  hasEnded,
+  journeySection,
+  noticeOf,
+  sessionsSection,
+  type FounderSections,
+} from './journey';
 
 export interface StatusView {
   applicationId: string;
@@ -82,6 +88,6 @@ export function statusPage(
               </ol>`
       }
       ${sections ? journeySection(context, sections.journey) : ''}
-      ${sections ? sessionsSection(context, sections) : ''}`,
+      ${sections ? sessionsSection(context, sections, hasEnded(view.status, sections.journey)) : ''}`,
   );
 }
