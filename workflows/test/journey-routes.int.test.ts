@@ -196,4 +196,34 @@ describe('GET /journeys/:founderId', () => {
     // A founder's link for a journey that does not exist yet opens nothing either.
     await problem(await get(other.founderId, { 'founder-token': other.linkToken }), 404);
   }, 60_000);
+
+  it('answers 503 when intake cannot say whose link it is', async () => {
+    const founder = await apply(4);
+    const logger = createLogger({ service: 'journey-routes-test', level: 'silent' });
+    const app = createApp({
+      service: 'journey-routes-test',
+      logger,
+      routes: journeyRoutes({
+        client,
+        auth,
+        links: founderLinks(config),
+        intake: intakeLookup(`http://127.0.0.1:${await freePort()}`),
+      }),
+    });
+    const down = await startServer(app, {
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      shutdownTimeoutMs: 1_000,
+    });
+    try {
+      const response = await fetch(`${down.url}/journeys/${founder.founderId}`, {
+        headers: { 'founder-token': founder.linkToken },
+      });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    } finally {
+      await down.close();
+    }
+  });
 });

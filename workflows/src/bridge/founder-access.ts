@@ -35,11 +35,12 @@ export async function assertFounderOwns(
     if (error instanceof LinkTokenError) throw problem(res, 401, error.message);
     throw error;
   }
-  const answer = await intake(applicationId, token);
+  // Intake down or slow is our trouble, not the founder's: 503, never a 500 or a wrong 403.
+  const answer = await intake(applicationId, token).catch(() => ({ status: 503 }));
   if (answer.status === 401 || answer.status === 403 || answer.status === 404) {
     throw problem(res, 403, 'This link opens no application');
   }
-  if (answer.status !== 200) {
+  if (answer.status !== 200 || !('founderId' in answer)) {
     throw new AppError({
       status: 503,
       title: 'Service Unavailable',
@@ -54,7 +55,8 @@ export async function assertFounderOwns(
 /** intake's `GET /applications/:id` with the founder's link: the founder's view has their id. */
 export function intakeLookup(intakeUrl: string): IntakeLookup {
   return async (applicationId, founderToken) => {
-    const response = await fetch(`${intakeUrl}/applications/${applicationId}`, {
+    const path = `/applications/${encodeURIComponent(applicationId)}`;
+    const response = await fetch(`${intakeUrl}${path}`, {
       headers: { [FOUNDER_TOKEN_HEADER]: founderToken },
       signal: AbortSignal.timeout(5_000),
     });
