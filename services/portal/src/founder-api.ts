@@ -114,11 +114,10 @@ export async function change(
   path: string,
   body: unknown,
 ): Promise<Outcome> {
-  const answer = await apis.counselling(path, {
-    method: 'POST',
-    body,
-    headers: founderHeaders(link),
-  });
+  const answer = await orUnavailable(() =>
+    apis.counselling(path, { method: 'POST', body, headers: founderHeaders(link) }),
+  );
+  if (answer === 'unavailable') return { ok: false, code: 'unavailable' };
   if (answer.status >= 200 && answer.status < 300) return { ok: true, body: answer.body };
   if (answer.status === 409 && typeof answer.body.code === 'string') {
     return { ok: false, code: answer.body.code };

@@ -15,6 +15,9 @@ import {
 } from './founder-link';
 import { send, type RouteDeps } from './shared';
 
+/** A refusal is a conflict (409); counselling not answering is 503, with the same readable form. */
+const refusalStatus = (code: string) => (code === 'unavailable' ? 503 : 409);
+
 /** Booking, moving and cancelling sessions, behind the founder's link like the status page. */
 export function founderSessionRoutes(deps: RouteDeps): Router {
   const router = express.Router();
@@ -46,7 +49,11 @@ export function founderSessionRoutes(deps: RouteDeps): Router {
     const outcome = await change(deps.apis, founder.link, path, { kind, mode, startsAt: slot });
     if (outcome.ok) return backToStatus(res, founder, 'booked');
     const refused = [refusalProblem(ctx, outcome.code)];
-    send(res, 409, await picker(founder, { ...view, problems: refused, chosen: { slot, mode } }));
+    send(
+      res,
+      refusalStatus(outcome.code),
+      await picker(founder, { ...view, problems: refused, chosen: { slot, mode } }),
+    );
   });
 
   /** The appointment of the URL as the founder sees it, or a readable 404 page. */
@@ -84,7 +91,11 @@ export function founderSessionRoutes(deps: RouteDeps): Router {
       const outcome = await change(deps.apis, founder.link, path, { startsAt: slot });
       if (outcome.ok) return backToStatus(res, founder, 'moved');
       const problems = [refusalProblem(founder.ctx, outcome.code)];
-      send(res, 409, await picker(founder, { ...view, problems, chosen: { slot } }));
+      send(
+        res,
+        refusalStatus(outcome.code),
+        await picker(founder, { ...view, problems, chosen: { slot } }),
+      );
     });
 
   router
@@ -110,7 +121,11 @@ export function founderSessionRoutes(deps: RouteDeps): Router {
       const problems = [
         { ...refusalProblem(founder.ctx, outcome.code), field: 'reason', target: 'reason-0' },
       ];
-      send(res, 409, cancelPage(founder.ctx, cancelView(founder, appointment, problems, reason)));
+      send(
+        res,
+        refusalStatus(outcome.code),
+        cancelPage(founder.ctx, cancelView(founder, appointment, problems, reason)),
+      );
     });
 
   return router;
