@@ -19,6 +19,8 @@ export interface FormsView {
   context: PageContext;
   founderId: string;
   problem: FormProblem | undefined;
+  /** counselling takes an outcome only once the session has started; so do the forms. */
+  now: Date;
 }
 
 /** The error paragraph of a form and the attributes that tie its first field to it. */
@@ -76,10 +78,11 @@ export function bookingForms(view: FormsView, data: FounderCaseData): Html {
             </p>`,
         )}
       </fieldset>
-      <p>
+      <fieldset>
+        <legend>${t(context, 'case.book.allowance')}</legend>
         <input type="checkbox" id="beyondAllowance" name="beyondAllowance" value="yes" />
         <label for="beyondAllowance">${t(context, 'case.book.beyond')}</label>
-      </p>
+      </fieldset>
       <button type="submit" ${when(!data.slots?.length, html`disabled`)}>
         ${t(context, 'case.book.submit')}
       </button>
@@ -93,6 +96,12 @@ export function sessionForms(view: FormsView, appointment: AppointmentView): Htm
   const id = appointment.appointmentId;
   const { message, tie } = problemOf(view, `notes-${id}`);
   const label = `${t(context, `case.kind.${appointment.kind}`)}, ${whenText(context.language, appointment.startsAt)}`;
+  if (view.now.getTime() < Date.parse(appointment.startsAt)) {
+    return html`${message}
+      <p class="hint">
+        ${t(context, 'case.complete.when')} ${timeOf(context.language, appointment.startsAt)}
+      </p>`;
+  }
   return html`${message}
     <form method="post" action="/staff/appointments/${id}/complete">
       <input type="hidden" name="founderId" value="${view.founderId}" />
@@ -129,10 +138,7 @@ export function sessionForms(view: FormsView, appointment: AppointmentView): Htm
       >
         ${t(context, 'case.noShow.submit')}
       </button>
-    </form>
-    <p class="hint">
-      ${t(context, 'case.complete.when')} ${timeOf(context.language, appointment.startsAt)}
-    </p>`;
+    </form>`;
 }
 
 /** For leads: move the case to a chosen counsellor, or let the assignment rule choose. */

@@ -136,7 +136,12 @@ function messages(context: PageContext, view: FounderPageView): Html {
 export function founderCasePage(context: PageContext, view: FounderPageView): string {
   const { data } = view;
   const name = data.applications[0]?.details?.contact?.name ?? data.case.founderId;
-  const forms: FormsView = { context, founderId: data.case.founderId, problem: view.problem };
+  const forms: FormsView = {
+    context,
+    founderId: data.case.founderId,
+    problem: view.problem,
+    now: new Date(),
+  };
   return page(
     context,
     name,

@@ -44,7 +44,7 @@ export function teamPage(
       <td>${load.capacity}</td>
       <td>
         ${percent} %
-        <div class="meter" aria-hidden="true">
+        <div class="meter" aria-hidden="true" style="inline-size: 8rem; border: 1px solid #767676">
           <div
             class="bar${when(percent > 100, ' over')}"
             style="inline-size: ${Math.min(percent, 100)}%"
