@@ -29,6 +29,12 @@ export const workerConfigSchema = baseConfigSchema.extend({
 });
 export type WorkerConfig = z.output<typeof workerConfigSchema>;
 
+/**
+ * The same public development secret as intake, which issues the founders' links; production
+ * sets FOUNDER_LINK_SECRET in intake, counselling and the bridge.
+ */
+export const DEVELOPMENT_LINK_SECRET = 'grunderboost-founder-links-development-only-secret';
+
 const positive = z.coerce.number().int().positive();
 /** 0 working days: at once after the assignment (used by the worker-kill test). */
 const workingDays = z.coerce.number().int().min(0);
@@ -39,6 +45,12 @@ export const bridgeConfigSchema = baseConfigSchema.extend({
   ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3010),
   MONGO_URL: z.string().min(1).default('mongodb://127.0.0.1:27017/grunderboost_bridge'),
+  /** A founder reads their own journey with their link: checked here, then with intake. */
+  FOUNDER_LINK_SECRET: z
+    .string()
+    .min(32, 'expected at least 32 characters')
+    .default(DEVELOPMENT_LINK_SECRET),
+  INTAKE_URL: z.url().default('http://127.0.0.1:3001'),
   BRIDGE_CONSUMER_GROUP: z.string().min(1).default('journey-bridge'),
   FIRST_SESSION_REMINDER_WORKING_DAYS: workingDays.default(
     DEFAULT_TIMINGS.firstSessionReminderWorkingDays,

@@ -126,6 +126,7 @@ export function postApplication(
 
 export interface Created {
   applicationId: string;
+  founderId: string;
   status: string;
   statusLink: string;
   linkToken: string;

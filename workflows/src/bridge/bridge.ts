@@ -12,11 +12,18 @@ import {
   runConsumer,
 } from '@grunderboost/messaging';
 import { createApp, mongoReadiness, startServer } from '@grunderboost/service-kit';
+import { createLinkTokens } from '@grunderboost/auth';
+import { intakeLookup } from './founder-access';
+import { journeyRoutes } from './journey-routes';
 import { mentorshipRoutes } from './mentorship-routes';
 import { Registry } from 'prom-client';
 import { journeyWorkflowId, timingsOf, type BridgeConfig } from '../config';
 import { founderJourney, journeyEvent } from '../workflows/founder-journey';
 import { BRIDGE_TOPICS, journeyEventOf } from './translate';
+
+/** Verifies only: links are issued by intake (the lifetime is intake's, inside the token). */
+export const founderLinks = (config: BridgeConfig) =>
+  createLinkTokens({ secret: config.FOUNDER_LINK_SECRET, ttlSeconds: 1 });
 
 export interface RunningBridge {
   url: string;
@@ -84,7 +91,15 @@ export async function startBridge(config: BridgeConfig, logger: Logger): Promise
     logger,
     registry,
     readiness: [mongoReadiness(mongo), kafkaReadiness(kafka)],
-    routes: mentorshipRoutes(client, config.TEMPORAL_TASK_QUEUE, config),
+    routes: (router) => {
+      mentorshipRoutes(client, config.TEMPORAL_TASK_QUEUE, config)(router);
+      journeyRoutes({
+        client,
+        auth: config,
+        links: founderLinks(config),
+        intake: intakeLookup(config.INTAKE_URL),
+      })(router);
+    },
   });
   const server = await startServer(app, {
     port: config.PORT,

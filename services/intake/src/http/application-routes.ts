@@ -58,7 +58,6 @@ export function applicationRoutes(deps: RouteDeps): (router: Router) => void {
         .location(`/applications/${application.applicationId}`)
         .json({
           ...founderView(application, localise.catalogue, language),
-          founderId: application.founderId,
           statusLink: statusLink(deps.linkBaseUrl, application.applicationId, token),
           linkToken: token,
         });

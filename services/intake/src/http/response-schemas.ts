@@ -43,6 +43,7 @@ const triageView = z.object({
 
 export const founderViewSchema = z.object({
   applicationId: z.uuid(),
+  founderId: z.uuid().describe("The founder's id, which the other services know them by"),
   status: z.enum(applicationStatuses),
   statusText: z.string().describe("The status in the reader's language"),
   language: z.string(),
@@ -56,13 +57,11 @@ export const founderViewSchema = z.object({
 });
 
 export const createdSchema = founderViewSchema.extend({
-  founderId: z.uuid().describe("The founder's id, which the other services know them by"),
   statusLink: z.url().describe("The founder's personal, expiring link to this application"),
   linkToken: z.string().describe('The token of that link, for the founder-token header'),
 });
 
 export const staffViewSchema = founderViewSchema.extend({
-  founderId: z.uuid(),
   findings: z.array(
     z.object({
       code: z.enum(['outside-region', 'business-too-old', 'duplicate']),

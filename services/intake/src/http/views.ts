@@ -62,6 +62,8 @@ export function founderView(application: Application, catalogue: Catalogue, lang
   const erased = application.status === 'erased';
   return {
     applicationId: application.applicationId,
+    // The founder's own id (pseudonymous): what the portal asks counselling and the journeys by.
+    founderId: application.founderId,
     status: application.status,
     statusText: catalogue.t(language, `status.${application.status}`),
     language,
@@ -79,7 +81,6 @@ export function founderView(application: Application, catalogue: Catalogue, lang
 export function staffView(application: Application, catalogue: Catalogue, language: string) {
   return {
     ...founderView(application, catalogue, language),
-    founderId: application.founderId,
     findings: application.findings,
     triagedBy: application.triage?.triagedBy,
     overrulesAutomatic: application.triage?.overrulesAutomatic,
