@@ -66,6 +66,8 @@ export async function startStaffStack(): Promise<StaffStack> {
     {
       MONGO_URL: mongoUrlFor(uniqueDatabase('portalstaff_bridge')),
       BRIDGE_CONSUMER_GROUP: uniqueName('portalstaff-bridge'),
+      // The bridge asks intake whose application a founder's link opens.
+      INTAKE_URL: intake.url,
     },
     bridgePort,
   );

@@ -58,6 +58,18 @@ async function signIn(role: string, who: string, name: string): Promise<Page> {
 
 const text = async (page: Page, selector: string) => (await page.textContent(selector)) ?? '';
 
+/** Reloads until the element shows the text: events reach the journey a moment later. */
+async function reloadUntil(page: Page, selector: string, expected: string): Promise<void> {
+  await waitFor(
+    async () => {
+      if ((await text(page, selector)).includes(expected)) return true;
+      await page.reload();
+      return undefined;
+    },
+    { description: `"${expected}" in ${selector}`, timeoutMs: 60_000, intervalMs: 1_000 },
+  );
+}
+
 describe('counsellors and leads in the portal', () => {
   let founderUrl: string;
   let statusUrl: string;
@@ -119,6 +131,10 @@ describe('counsellors and leads in the portal', () => {
     expect(timeline).toContain('Application decided: accepted');
     expect(timeline).toContain('Assigned to Counsellor 1');
     expect(await text(page, '#sessions-heading')).toBe('Sessions (0)');
+    // The journey's stages come from the bridge (Temporal), once the workflow has moved on.
+    await reloadUntil(page, '.timeline', 'Journey: Counsellor assigned');
+    expect(await text(page, '.timeline')).toContain('Journey: Submitted');
+    expect(await text(page, '#about-heading + dl')).toContain('Counsellor assigned');
     await expectAccessible(page, 'founder');
 
     const firstSlot = await page.locator('#book option').first().getAttribute('value');
@@ -133,6 +149,7 @@ describe('counsellors and leads in the portal', () => {
     expect(await text(page, '#sessions-heading')).toBe('Sessions (1)');
     expect(await text(page, '.sessions [data-status]')).toBe('Booked');
     expect(await text(page, '.timeline')).toContain('Session booked: First meeting (60 min)');
+    await reloadUntil(page, '#about-heading + dl', 'First session booked');
     await expectAccessible(page, 'founder-booked');
 
     // The session has not started: no outcome can be recorded yet, and the page says when.
