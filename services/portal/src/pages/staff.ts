@@ -117,10 +117,8 @@ function casesSection(
 ): Html {
   const heading = t(context, everyone ? 'board.allCases' : 'board.myCases');
   if (cards === undefined) {
-    return html`<section aria-labelledby="cases-heading">
-      <h2 id="cases-heading">${heading}</h2>
-      <p class="error" role="status">${t(context, 'board.casesUnavailable')}</p>
-    </section>`;
+    return html`<h2 id="cases-heading">${heading}</h2>
+      <p class="error" role="status">${t(context, 'board.casesUnavailable')}</p>`;
   }
   const column = (stage: string) => {
     const inStage = cards.filter((card) => card.stage === stage);
@@ -135,10 +133,9 @@ function casesSection(
       }
     </section>`;
   };
-  return html`<section aria-labelledby="cases-heading">
-    <h2 id="cases-heading">${heading} (${cards.length})</h2>
-    <div class="board">${CASE_STAGES.map(column)}</div>
-  </section>`;
+  // Headings group the board; only the columns are regions (one per stage, as screen readers list them).
+  return html`<h2 id="cases-heading">${heading} (${cards.length})</h2>
+    <div class="board">${CASE_STAGES.map(column)}</div>`;
 }
 
 function applicationCard(context: PageContext, card: BoardItem, status: string): Html {
@@ -169,10 +166,8 @@ function applicationsSection(context: PageContext, items: BoardItem[]): Html {
       }
     </section>`;
   };
-  return html`<section aria-labelledby="applications-heading">
-    <h2 id="applications-heading">${t(context, 'board.applications')}</h2>
-    <div class="board">${COLUMNS.map(column)}</div>
-  </section>`;
+  return html`<h2 id="applications-heading">${t(context, 'board.applications')}</h2>
+    <div class="board">${COLUMNS.map(column)}</div>`;
 }
 
 export interface BoardView {
