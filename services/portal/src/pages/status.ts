@@ -1,5 +1,7 @@
 import { html } from '../html';
 import { page, t, type PageContext } from '../layout';
+import { intlLocale } from '../oslo-time';
+import { journeySection, noticeOf, sessionsSection, type FounderSections } from './journey';
 
 export interface StatusView {
   applicationId: string;
@@ -14,7 +16,7 @@ export interface StatusView {
 }
 
 const date = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, {
+  new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Oslo',
@@ -29,7 +31,11 @@ export function confirmPage(context: PageContext, statusPath: string): string {
   );
 }
 
-export function statusPage(context: PageContext, view: StatusView | undefined): string {
+export function statusPage(
+  context: PageContext,
+  view: StatusView | undefined,
+  sections?: FounderSections,
+): string {
   if (view === undefined) {
     return page(
       context,
@@ -41,7 +47,8 @@ export function statusPage(context: PageContext, view: StatusView | undefined): 
   return page(
     context,
     t(context, 'status.title'),
-    html` <dl>
+    html`${sections ? noticeOf(context, sections.notice) : ''}
+      <dl>
         <dt>${t(context, 'status.current')}</dt>
         <dd id="status">${view.statusText}</dd>
         <dt>${t(context, 'status.submitted')}</dt>
@@ -61,12 +68,20 @@ export function statusPage(context: PageContext, view: StatusView | undefined): 
               </ul>`
           : ''
       }
-      <h2>${t(context, 'status.timeline')}</h2>
-      <ol>
-        <li>
-          ${date(view.submittedAt, context.language)}: ${t(context, 'status.event.submitted')}
-        </li>
-        ${triage ? html`<li>${date(triage.decidedAt, context.language)}: ${t(context, 'status.event.decided')}</li>` : ''}
-      </ol>`,
+      ${
+        // The journey from Temporal tells the whole story once there is one.
+        sections !== undefined && typeof sections.journey === 'object'
+          ? ''
+          : html`<h2>${t(context, 'status.timeline')}</h2>
+              <ol>
+                <li>
+                  ${date(view.submittedAt, context.language)}:
+                  ${t(context, 'status.event.submitted')}
+                </li>
+                ${triage ? html`<li>${date(triage.decidedAt, context.language)}: ${t(context, 'status.event.decided')}</li>` : ''}
+              </ol>`
+      }
+      ${sections ? journeySection(context, sections.journey) : ''}
+      ${sections ? sessionsSection(context, sections) : ''}`,
   );
 }

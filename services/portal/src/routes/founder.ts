@@ -2,7 +2,10 @@ import express, { type Router } from 'express';
 import { applicationRequest, fieldOfPath, formSchema } from '../form';
 import { applyPage, type FieldErrors } from '../pages/apply';
 import { homePage } from '../pages/home';
-import { confirmPage, statusPage, type StatusView } from '../pages/status';
+import { applicationOf, appointmentsOf, journeyOf } from '../founder-api';
+import { confirmPage, statusPage } from '../pages/status';
+import { founderSessionRoutes } from './founder-sessions';
+import { founderSurveyRoutes } from './founder-survey';
 import { contextOf, send, str, UUID, type RouteDeps } from './shared';
 
 /** Intake's validation problems, by the form field they belong to. */
@@ -58,12 +61,31 @@ export function founderRoutes(deps: RouteDeps): Router {
     const token = typeof req.query.token === 'string' ? req.query.token : '';
     if (!UUID.test(req.params.id) || token === '')
       return send(res, 404, statusPage(ctx, undefined));
-    const answer = await deps.apis.intake(`/applications/${req.params.id}`, {
-      headers: { 'founder-token': token, 'accept-language': ctx.language },
-    });
-    if (answer.status !== 200) return send(res, 404, statusPage(ctx, undefined));
-    send(res, 200, statusPage(ctx, answer.body as unknown as StatusView));
+    const link = { applicationId: req.params.id, token };
+    const application = await applicationOf(deps.apis, link, ctx.language);
+    if (application === undefined) return send(res, 404, statusPage(ctx, undefined));
+    // The journey (Temporal, through the bridge) and the sessions (counselling), side by side.
+    const [journey, appointments] = await Promise.all([
+      journeyOf(deps.apis, application.founderId, link),
+      appointmentsOf(deps.apis, application.founderId, link),
+    ]);
+    const base = `/status/${link.applicationId}`;
+    const query = `?token=${encodeURIComponent(token)}`;
+    send(
+      res,
+      200,
+      statusPage(ctx, application, {
+        journey,
+        appointments,
+        href: (path) => `${base}${path}${query}`,
+        notice: str(req.query.notice),
+        now: new Date(),
+      }),
+    );
   });
+
+  router.use(founderSessionRoutes(deps));
+  router.use(founderSurveyRoutes(deps));
 
   return router;
 }
