@@ -1,5 +1,6 @@
 import { waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
+import { formatDateTime } from '../src/oslo-time';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
 import { startStaffStack, type StaffStack } from './staff-stack';
 
@@ -73,6 +74,7 @@ async function reloadUntil(page: Page, selector: string, expected: string): Prom
 describe('counsellors and leads in the portal', () => {
   let founderUrl: string;
   let statusUrl: string;
+  let bookedSlot: string;
 
   it('lists counselling’s team at sign-in and refuses a counsellor who is not one of them', async () => {
     const page = await browser.newPage();
@@ -139,6 +141,7 @@ describe('counsellors and leads in the portal', () => {
 
     const firstSlot = await page.locator('#book option').first().getAttribute('value');
     expect(firstSlot).toMatch(/^\d{4}-\d\d-\d\dT/);
+    bookedSlot = firstSlot ?? '';
     // A second tab of the same counsellor, opened before the booking, offers the same time.
     const staleTab = await page.context().newPage();
     await staleTab.goto(founderUrl);
@@ -167,7 +170,14 @@ describe('counsellors and leads in the portal', () => {
     await expectAccessible(staleTab, 'founder-refused');
   });
 
-  it('shows the founder the booked session through their own link, without notes', async () => {
+  it('shows the founder the booked session on their status page, and their API gives no notes', async () => {
+    const founder = await browser.newPage();
+    await founder.goto(`${statusUrl}&lang=en`);
+    const sessions = founder.locator('#sessions [data-appointment]');
+    expect(await sessions.count()).toBe(1);
+    expect(await sessions.textContent()).toContain(formatDateTime(bookedSlot, 'en'));
+    await expectAccessible(founder, 'founder-status');
+
     const founderId = founderUrl.split('/').pop() ?? '';
     const token = new URL(statusUrl).searchParams.get('token') ?? '';
     const response = await fetch(`${stack.counselling.url}/cases/${founderId}/appointments`, {
@@ -220,5 +230,15 @@ describe('counsellors and leads in the portal', () => {
     await page.goto(`${stack.portal.url}/staff/team`);
     expect(await open('Counsellor 1')).toBe('0');
     expect(await open('Counsellor 2')).toBe('1');
+
+    // The same pages in Norwegian bokmål.
+    await page.goto(`${founderUrl}?lang=nb`);
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
+    expect(await text(page, '#timeline-heading')).toBe('Tidslinje');
+    expect(await text(page, '.timeline')).toContain('Tildelt Counsellor 2 (valgt av en leder)');
+    await expectAccessible(page, 'founder-nb');
+    await page.goto(`${stack.portal.url}/staff/team`);
+    expect(await text(page, 'h1')).toBe('Belastning per veileder');
+    await expectAccessible(page, 'team-nb');
   });
 });
