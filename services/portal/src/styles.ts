@@ -31,6 +31,13 @@ button { font: inherit; padding: .5rem 1rem; margin-block-start: 1rem; backgroun
 .board { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
 .board section { border: 1px solid #767676; padding: .5rem 1rem; }
 table { border-collapse: collapse; }
+.filters fieldset { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: end; }
+.filters fieldset > p { flex-basis: 100%; margin: 0; }
+.notice { border-inline-start: 4px solid #595959; padding-inline-start: .8rem; }
+.suppressed { font-style: italic; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+.table-scroll { overflow-x: auto; }
+figure { margin: 1rem 0; }
 th, td { border: 1px solid #767676; padding: .3rem .6rem; text-align: start; }
 .bar { background: #0b4f8a; height: 1rem; }
 `);
