@@ -35,7 +35,7 @@ table { border-collapse: collapse; }
 .filters fieldset > p { flex-basis: 100%; margin: 0; }
 .notice { border-inline-start: 4px solid #595959; padding-inline-start: .8rem; }
 .suppressed { font-style: italic; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+svg.chart { max-inline-size: 40rem; display: block; }
 .table-scroll { overflow-x: auto; }
 figure { margin: 1rem 0; }
 th, td { border: 1px solid #767676; padding: .3rem .6rem; text-align: start; }

@@ -1,4 +1,6 @@
-import { barChart, goalChart, lineChart, linePath, scale, type Mark } from '../src/pages/charts';
+import { goalChart } from '../src/pages/chart-goal';
+import { lineChart, linePath } from '../src/pages/chart-line';
+import { barChart, scale, type Mark } from '../src/pages/charts';
 import { SUPPRESSED, type Cell } from '../src/pages/dashboard-model';
 
 const shown = (value: number): Cell => ({ value, suppressed: false });

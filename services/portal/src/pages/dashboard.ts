@@ -8,12 +8,8 @@ import {
 } from './dashboard-filters';
 import { formatNumber } from './dashboard-format';
 import type { DashboardFigures, Summary } from './dashboard-model';
-import {
-  breakdownSection,
-  funnelSection,
-  naeringsvekstSection,
-  outcomesSection,
-} from './dashboard-sections';
+import { naeringsvekstSection } from './dashboard-naeringsvekst';
+import { breakdownSection, funnelSection, outcomesSection } from './dashboard-sections';
 
 export type Figures = Summary;
 
