@@ -19,7 +19,7 @@ export function lineChart(
 ): Html {
   const height = 260;
   const left = 64;
-  const right = 24;
+  const right = 56;
   const top = 24;
   const bottom = 44;
   const axis = scale(shownValues(points));
