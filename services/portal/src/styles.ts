@@ -32,6 +32,7 @@ button { font: inherit; padding: .5rem 1rem; margin-block-start: 1rem; backgroun
 .board section { border: 1px solid #767676; padding: .5rem 1rem; }
 table { border-collapse: collapse; }
 .filters fieldset { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: end; }
+.filters .field { max-inline-size: 18rem; }
 .filters fieldset > p { flex-basis: 100%; margin: 0; }
 .notice { border-inline-start: 4px solid #595959; padding-inline-start: .8rem; }
 .suppressed { font-style: italic; }

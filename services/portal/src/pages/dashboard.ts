@@ -39,7 +39,8 @@ function select(
   options: Array<[string, string]>,
 ): Html {
   const chosen = parsed.values[field] ?? '';
-  return html`<label for="filter-${field}">${t(context, `dashboard.filter.${field}`)}</label>
+  return html`<div class="field">
+    <label for="filter-${field}">${t(context, `dashboard.filter.${field}`)}</label>
     ${fieldError(context, parsed.errors, field)}
     <select id="filter-${field}" name="${field}" ${invalid(parsed.errors, field)}>
       ${options.map(
@@ -48,11 +49,13 @@ function select(
             ${label}
           </option>`,
       )}
-    </select>`;
+    </select>
+  </div>`;
 }
 
 function periodInput(context: PageContext, parsed: ParsedFilters, field: 'from' | 'to'): Html {
-  return html`<label for="filter-${field}">${t(context, `dashboard.filter.${field}`)}</label>
+  return html`<div class="field">
+    <label for="filter-${field}">${t(context, `dashboard.filter.${field}`)}</label>
     ${fieldError(context, parsed.errors, field)}
     <input
       id="filter-${field}"
@@ -60,7 +63,8 @@ function periodInput(context: PageContext, parsed: ParsedFilters, field: 'from' 
       value="${parsed.values[field] ?? ''}"
       size="8"
       ${invalid(parsed.errors, field, 'filter-period-hint')}
-    />`;
+    />
+  </div>`;
 }
 
 /** The filters as a plain GET form: it works without JavaScript, and the URL can be shared. */
