@@ -33,6 +33,8 @@ button { font: inherit; padding: .5rem 1rem; margin-block-start: 1rem; backgroun
 table { border-collapse: collapse; }
 .filters fieldset { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: end; }
 .filters .field { max-inline-size: 18rem; }
+.filters .field label { display: block; font-weight: 600; margin-block-start: .5rem; }
+.filters .field .error { margin: 0; }
 .filters fieldset > p { flex-basis: 100%; margin: 0; }
 .notice { border-inline-start: 4px solid #595959; padding-inline-start: .8rem; }
 .suppressed { font-style: italic; }
