@@ -21,6 +21,7 @@ let metricsUrl: string;
 let portalUrl: string;
 let browser: Browser;
 
+const MONTH = new Date().toISOString().slice(0, 7);
 const QUARTER = (() => {
   const now = new Date();
   return `${now.getUTCFullYear()}K${Math.floor(now.getUTCMonth() / 3) + 1}`;
@@ -191,6 +192,20 @@ describe('the dashboard in a browser', () => {
     expect(byMunicipality).toContain(`\r\n${QUARTER},3312,5,false,`);
     // The small group stays suppressed: no number in its applied cell, the flag set.
     expect(byMunicipality).toContain(`\r\n${QUARTER},3314,,true,`);
+
+    // By month, in Norwegian: the same seven in this month's row, named as Norwegians write it.
+    await page.goto(`${portalUrl}/dashboard?lang=nb&period=month`);
+    expect(await text(page, 'funnel-table', MONTH, 'applied')).toBe('7');
+    const monthName = new Intl.DateTimeFormat('nb', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date());
+    expect(await page.textContent(`#funnel-table tr[data-row="${MONTH}"] th`)).toContain(monthName);
+    expect(await page.textContent('#summary-updated')).toMatch(
+      /^\s*Siste endring i tallene: \d+\. /,
+    );
+    await expectAccessible(page, 'dashboard-month-nb');
   }, 300_000);
 
   it('shows Næringsvekst against its goal from imported statistics, in the page language, and for one municipality chosen in the form', async () => {

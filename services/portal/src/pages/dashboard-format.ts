@@ -14,6 +14,15 @@ export function formatPercent(language: string, value: number): string {
   );
 }
 
+/** A moment in the page's language, in Norwegian time: "2. desember 2026 kl. 08:30". */
+export function formatMoment(language: string, iso: string): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Oslo',
+  }).format(new Date(iso));
+}
+
 /** A period's name: "March 2026" / "mars 2026", "Q1 2026" / "1. kvartal 2026". */
 export function periodLabel(context: PageContext, period: string): string {
   const month = MONTH.exec(period);

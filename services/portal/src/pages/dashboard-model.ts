@@ -41,6 +41,8 @@ export type Loaded<T> = { ok: true; data: T } | ({ ok: false } & Unavailable);
 export interface Summary {
   applications: number;
   assignments: number;
+  /** When the counters last moved (ISO 8601), if ever. */
+  updatedAt?: string | null;
 }
 
 export interface DashboardFigures {

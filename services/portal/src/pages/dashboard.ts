@@ -6,7 +6,7 @@ import {
   type FilterError,
   type ParsedFilters,
 } from './dashboard-filters';
-import { formatNumber } from './dashboard-format';
+import { formatMoment, formatNumber } from './dashboard-format';
 import type { DashboardFigures, Summary } from './dashboard-model';
 import { naeringsvekstSection } from './dashboard-naeringsvekst';
 import { breakdownSection, funnelSection, outcomesSection } from './dashboard-sections';
@@ -124,6 +124,15 @@ function summarySection(context: PageContext, summary: Summary | undefined): Htm
               )}
             </tbody>
           </table>
+          ${
+            summary.updatedAt
+              ? html`<p id="summary-updated">
+                  ${t(context, 'dashboard.updatedAt', {
+                    at: formatMoment(context.language, summary.updatedAt),
+                  })}
+                </p>`
+              : ''
+          }
           <p><a href="/dashboard.csv" download>${t(context, 'dashboard.csv')}</a></p>`;
   return html`<section aria-labelledby="summary-heading" id="summary">
     <h2 id="summary-heading">${t(context, 'dashboard.summary.title')}</h2>

@@ -50,7 +50,11 @@ const naeringsvekstSchema = z.object({
   jobsFromHelpedFounders: cellSchema,
 });
 
-const summarySchema = z.object({ applications: z.number(), assignments: z.number() });
+const summarySchema = z.object({
+  applications: z.number(),
+  assignments: z.number(),
+  updatedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
 
 type Reader = <T>(path: string, schema: z.ZodType<T>) => Promise<Loaded<T>>;
 
