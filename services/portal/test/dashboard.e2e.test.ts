@@ -265,6 +265,8 @@ describe('the dashboard in a browser', () => {
     expect(summary).toContain('Choose a municipality or a focus area, not both');
     expect(await page.getAttribute('#filter-from', 'aria-invalid')).toBe('true');
     await expectAccessible(page, 'dashboard-bad-filters');
+    expect((await fetch(`${portalUrl}/dashboard/funnel.csv?from=soon`)).status).toBe(400);
+    expect((await fetch(`${portalUrl}/dashboard/secrets.csv`)).status).toBe(404);
   });
 
   it('says the figures are unavailable when the metrics service does not answer, without failing', async () => {

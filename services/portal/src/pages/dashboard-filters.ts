@@ -69,32 +69,20 @@ function asPeriod(kind: PeriodKind, value: string, edge: 'from' | 'to'): string 
   return undefined;
 }
 
-/** The filter form's query (a plain GET form); defaults: the last four quarters. */
-export function parseFilters(query: Record<string, unknown>, now: Date): ParsedFilters {
-  const values = Object.fromEntries(
-    ['period', 'from', 'to', 'municipality', 'focusArea'].map((name) => [
-      name,
-      text(query[name]) ?? '',
-    ]),
-  ) as Record<'period' | 'from' | 'to' | 'municipality' | 'focusArea', string>;
-  const errors: FilterError[] = [];
-  // A field given twice (?municipality=a&municipality=b) is no choice the form can make.
-  for (const field of ['municipality', 'focusArea'] as const) {
-    if (query[field] !== undefined && typeof query[field] !== 'string')
-      errors.push({ field, key: `dashboard.error.${field}` });
-  }
+type FieldValues = Record<'period' | 'from' | 'to' | 'municipality' | 'focusArea', string>;
+
+/** The period kind and span; an empty field takes its default (the last four quarters/12 months). */
+function parseSpan(values: FieldValues, now: Date, errors: FilterError[]) {
   let period: PeriodKind = 'quarter';
   if (values.period === 'month' || values.period === 'quarter') period = values.period;
   else if (values.period !== '') errors.push({ field: 'period', key: 'dashboard.error.period' });
-
   const example = period === 'month' ? '2026-03' : '2026K1';
   const to = values.to === '' ? periodOf(period, now) : asPeriod(period, values.to, 'to');
+  const back = period === 'month' ? -11 : -3;
   const from =
-    values.from === ''
-      ? to === undefined
-        ? undefined
-        : shiftPeriod(period, to, period === 'month' ? -11 : -3)
-      : asPeriod(period, values.from, 'from');
+    values.from !== ''
+      ? asPeriod(period, values.from, 'from')
+      : to && shiftPeriod(period, to, back);
   if (from === undefined)
     errors.push({ field: 'from', key: 'dashboard.error.from', params: { example } });
   if (to === undefined)
@@ -105,6 +93,20 @@ export function parseFilters(query: Record<string, unknown>, now: Date): ParsedF
     if (count > MAX_PERIODS)
       errors.push({ field: 'from', key: 'dashboard.error.tooLong', params: { max: MAX_PERIODS } });
   }
+  return { period, from, to };
+}
+
+/** At most one of municipality and focus area, each from its list. */
+function parseDimension(
+  query: Record<string, unknown>,
+  values: FieldValues,
+  errors: FilterError[],
+) {
+  // A field given twice (?municipality=a&municipality=b) is no choice the form can make.
+  for (const field of ['municipality', 'focusArea'] as const) {
+    if (query[field] !== undefined && typeof query[field] !== 'string')
+      errors.push({ field, key: `dashboard.error.${field}` });
+  }
   const municipality = values.municipality === '' ? undefined : values.municipality;
   if (municipality !== undefined && !/^\d{4}$/.test(municipality))
     errors.push({ field: 'municipality', key: 'dashboard.error.municipality' });
@@ -114,16 +116,33 @@ export function parseFilters(query: Record<string, unknown>, now: Date): ParsedF
   // The metrics service keeps its cells per one dimension: crossing two would make tiny groups.
   if (municipality !== undefined && focusArea !== undefined)
     errors.push({ field: 'focusArea', key: 'dashboard.error.oneDimension' });
-
-  const filters: Filters = {
-    period,
-    from: from ?? periodOf(period, now),
-    to: to ?? periodOf(period, now),
+  return {
     ...(municipality === undefined ? {} : { municipality }),
     ...(focusArea === undefined ? {} : { focusArea }),
   };
+}
+
+/** The filter form's query (a plain GET form). */
+export function parseFilters(query: Record<string, unknown>, now: Date): ParsedFilters {
+  const values = Object.fromEntries(
+    ['period', 'from', 'to', 'municipality', 'focusArea'].map((name) => [
+      name,
+      text(query[name]) ?? '',
+    ]),
+  ) as FieldValues;
+  const errors: FilterError[] = [];
+  const dimension = parseDimension(query, values, errors);
+  const { period, from, to } = parseSpan(values, now, errors);
+  // Errors are listed in the order of the form's fields.
+  const order = ['period', 'from', 'to', 'municipality', 'focusArea'];
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
   return {
-    filters,
+    filters: {
+      period,
+      from: from ?? periodOf(period, now),
+      to: to ?? periodOf(period, now),
+      ...dimension,
+    },
     values: { ...values, period, from: from ?? values.from, to: to ?? values.to },
     errors,
   };
