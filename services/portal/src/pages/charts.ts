@@ -88,10 +88,30 @@ export function frame(id: string, text: ChartText, height: number, body: Html[])
   </svg>`;
 }
 
+const LABEL_WIDTH = 220;
+const BAR_SPACE = WIDTH - LABEL_WIDTH - 120;
+
+/** One bar row at height y: its label, the bar (or the hatched marker) and its value. */
+function barRow(id: string, text: ChartText, bar: Mark, y: number, axisMax: number): Html {
+  const suppressed = bar.cell.suppressed;
+  const width = bar.cell.suppressed ? 14 : Math.max(0, (bar.cell.value / axisMax) * BAR_SPACE);
+  const fill = suppressed ? `url(#${id}-hatch)` : BAR;
+  return html`<text x="12" y="${y + 12}" font-size="13" fill="${INK}">${bar.label}</text>
+    <rect
+      x="${LABEL_WIDTH}"
+      y="${y}"
+      width="${width.toFixed(1)}"
+      height="14"
+      fill="${fill}"
+      ${suppressed ? html`stroke="${MUTED}"` : ''}
+    />
+    <text x="${(LABEL_WIDTH + width + 6).toFixed(1)}" y="${y + 12}" font-size="13" fill="${INK}"
+      >${suppressed ? text.suppressed : bar.text}</text
+    >`;
+}
+
 /** Horizontal bars in labelled groups (a group per funnel step, municipality …). */
 export function barChart(id: string, text: ChartText, groups: BarGroup[]): Html {
-  const labelWidth = 220;
-  const barSpace = WIDTH - labelWidth - 120;
   const axis = scale(groups.flatMap((group) => shownValues(group.bars)));
   const body: Html[] = [];
   let y = 4;
@@ -103,36 +123,10 @@ export function barChart(id: string, text: ChartText, groups: BarGroup[]): Html 
     );
     y += 22;
     for (const bar of group.bars) {
-      const width = bar.cell.suppressed ? 0 : Math.max(0, (bar.cell.value / axis.max) * barSpace);
-      body.push(html`<text x="12" y="${y + 12}" font-size="13" fill="${INK}">${bar.label}</text>`);
-      body.push(
-        bar.cell.suppressed
-          ? html`<rect
-              x="${labelWidth}"
-              y="${y}"
-              width="14"
-              height="14"
-              fill="url(#${id}-hatch)"
-              stroke="${MUTED}"
-            />`
-          : html`<rect
-              x="${labelWidth}"
-              y="${y}"
-              width="${width.toFixed(1)}"
-              height="14"
-              fill="${BAR}"
-            />`,
-      );
-      const textX = labelWidth + (bar.cell.suppressed ? 14 : width) + 6;
-      body.push(
-        html`<text x="${textX.toFixed(1)}" y="${y + 12}" font-size="13" fill="${INK}"
-          >${bar.cell.suppressed ? text.suppressed : bar.text}</text
-        >`,
-      );
+      body.push(barRow(id, text, bar, y, axis.max));
       y += 20;
     }
     y += 6;
   }
-  if (groups.length === 0) y = 24;
-  return frame(id, text, y, body);
+  return frame(id, text, groups.length === 0 ? 24 : y, body);
 }
