@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serviceApis } from './api';
 import type { Config } from './config';
 import { portalRoutes } from './routes';
+import { metricsAccess } from './routes/dashboard-token';
 
 export const MESSAGES_DIR = join(__dirname, '..', 'messages');
 
@@ -27,17 +28,31 @@ export async function startPortal(config: Config): Promise<RunningPortal> {
   app.use(express.urlencoded({ extended: false, limit: '20kb' }));
   app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
   app.get('/readyz', (_req, res) => res.json({ status: 'ready' }));
+  const apis = serviceApis({
+    intake: config.INTAKE_URL,
+    counselling: config.COUNSELLING_URL,
+    followUp: config.FOLLOW_UP_URL,
+    metrics: config.METRICS_URL,
+    journeys: config.JOURNEYS_URL,
+  });
   app.use(
     portalRoutes({
-      apis: serviceApis({
-        intake: config.INTAKE_URL,
-        counselling: config.COUNSELLING_URL,
-        followUp: config.FOLLOW_UP_URL,
-        metrics: config.METRICS_URL,
-        journeys: config.JOURNEYS_URL,
-      }),
+      apis,
       catalogue,
       consentTextVersion: config.CONSENT_TEXT_VERSION,
+      dashboard: {
+        access: metricsAccess({
+          ...(config.METRICS_TOKEN === undefined ? {} : { staticToken: config.METRICS_TOKEN }),
+          ...(config.METRICS_DEV_TOKEN
+            ? { devIssuer: { intake: apis.intake, staffId: config.PORTAL_STAFF_ID } }
+            : {}),
+        }),
+        naeringsvekst: {
+          from: config.NAERINGSVEKST_FROM,
+          ...(config.NAERINGSVEKST_TO === undefined ? {} : { to: config.NAERINGSVEKST_TO }),
+          municipalities: config.NAERINGSVEKST_MUNICIPALITIES,
+        },
+      },
     }),
   );
   app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));

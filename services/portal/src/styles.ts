@@ -31,6 +31,16 @@ button { font: inherit; padding: .5rem 1rem; margin-block-start: 1rem; backgroun
 .board { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 1rem; }
 .board section { border: 1px solid #767676; padding: .5rem 1rem; }
 table { border-collapse: collapse; }
+.filters fieldset { display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: end; }
+.filters .field { max-inline-size: 18rem; }
+.filters .field label { display: block; font-weight: 600; margin-block-start: .5rem; }
+.filters .field .error { margin: 0; }
+.filters fieldset > p { flex-basis: 100%; margin: 0; }
+.notice { border-inline-start: 4px solid #595959; padding-inline-start: .8rem; }
+.suppressed { font-style: italic; }
+svg.chart { max-inline-size: 40rem; display: block; }
+.table-scroll { overflow-x: auto; }
+figure { margin: 1rem 0; }
 th, td { border: 1px solid #767676; padding: .3rem .6rem; text-align: start; }
 .bar { background: #0b4f8a; height: 1rem; }
 `);

@@ -44,7 +44,13 @@ beforeAll(async () => {
     name: 'metrics',
     entry: 'services/metrics/src/main.ts',
     port: metricsPort,
-    env: { ...shared, MONGO_URL: mongoUrlFor(uniqueDatabase('portal_metrics')) },
+    env: {
+      ...shared,
+      MONGO_URL: mongoUrlFor(uniqueDatabase('portal_metrics')),
+      // Its own consumer group: in the shared default group another metrics process (npm start,
+      // other tests) may be handed this test's partitions and never read them.
+      METRICS_CONSUMER_GROUP: uniqueName('g-portal'),
+    },
   });
   processes.push(metrics);
   const portal = await startServiceProcess({

@@ -3,11 +3,14 @@ import type { Request, Response } from 'express';
 import type { ServiceApis } from '../api';
 import { cookiesOf, pageContext } from '../context';
 import type { PageContext } from '../layout';
+import type { DashboardSettings } from './dashboard-figures';
 
 export interface RouteDeps {
   apis: ServiceApis;
   catalogue: Catalogue;
   consentTextVersion: string;
+  /** How the dashboard reads the staff-only figures (ADR 0014); unset: the open summary only. */
+  dashboard?: DashboardSettings;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

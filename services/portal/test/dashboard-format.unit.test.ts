@@ -1,0 +1,52 @@
+import { loadCatalogue } from '@grunderboost/i18n';
+import type { PageContext } from '../src/layout';
+import {
+  cellText,
+  formatMoment,
+  formatNumber,
+  formatPercent,
+  periodLabel,
+  valueLabel,
+} from '../src/pages/dashboard-format';
+import { SUPPRESSED } from '../src/pages/dashboard-model';
+import { MESSAGES_DIR } from '../src/server';
+
+const catalogue = loadCatalogue(MESSAGES_DIR, 'nb');
+const context = (language: string): PageContext => ({
+  language,
+  catalogue,
+  path: '/dashboard',
+  signedIn: false,
+});
+
+describe('figures in the page language', () => {
+  it('writes numbers and rates as each language does', () => {
+    expect(formatNumber('nb', 0.4857, 4)).toBe('0,4857');
+    expect(formatNumber('en', 0.4857, 4)).toBe('0.4857');
+    expect(formatNumber('nb', 2100)).toMatch(/^2\s100$/);
+    expect(formatNumber('en', 2100)).toBe('2,100');
+    expect(formatPercent('nb', 0.125)).toMatch(/^12,5\s%$/);
+    expect(formatPercent('en', 0.125)).toBe('12.5%');
+  });
+
+  it('names months and quarters in the language', () => {
+    expect(periodLabel(context('nb'), '2026-12')).toBe('desember 2026');
+    expect(periodLabel(context('en'), '2026-12')).toBe('December 2026');
+    expect(periodLabel(context('nb'), '2026K4')).toBe('4. kvartal 2026');
+    expect(periodLabel(context('en'), '2026K4')).toBe('Q4 2026');
+  });
+
+  it('writes moments in Norwegian time (summer time too)', () => {
+    expect(formatMoment('nb', '2026-12-02T07:30:00Z')).toBe('2. desember 2026 kl. 08:30');
+    expect(formatMoment('en', '2026-06-02T07:30:00Z')).toBe('June 2, 2026 at 9:30 AM');
+  });
+
+  it('says "fewer than 5" for a suppressed cell and names municipalities and focus areas', () => {
+    expect(cellText(context('nb'), SUPPRESSED)).toBe('færre enn 5');
+    expect(cellText(context('en'), SUPPRESSED)).toBe('fewer than 5');
+    expect(cellText(context('en'), { value: 1234, suppressed: false })).toBe('1,234');
+    expect(valueLabel(context('nb'), 'municipality', '3312')).toBe('Lier (3312)');
+    expect(valueLabel(context('nb'), 'municipality', '4601')).toBe('4601');
+    expect(valueLabel(context('en'), 'focusArea', 'health-industry')).toBe('Health industry');
+  });
+});
