@@ -22,6 +22,14 @@ export type ServiceName =
   | 'journey-bridge'
   | 'portal';
 
+/** The services a journey passes through to its assignment (metrics is not on that path). */
+export const JOURNEY_SERVICES = [
+  'intake',
+  'counselling',
+  'journey-worker',
+  'journey-bridge',
+] as const;
+
 export interface RunScope {
   stack: StackEnv;
   brokers: string[];
