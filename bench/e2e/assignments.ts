@@ -33,6 +33,8 @@ export async function assignmentReader(brokers: string[], prefix: string) {
   return {
     assignedAt: (founderId: string) => assignedAt.get(founderId),
     duplicates: () => duplicates,
+    /** Founders assigned so far. */
+    count: () => assignedAt.size,
     stop: () => consumer.disconnect(),
   };
 }

@@ -11,7 +11,7 @@ import { contactKeys, LOOKUP_COLLECTION } from '@grunderboost/intake/src/persist
 import { APPLICATIONS_COLLECTION } from '@grunderboost/intake/src/persistence/application-document';
 import { applicationRequestSchema } from '@grunderboost/intake/src/http/schemas';
 import { applicationBody } from '../intake/application-body';
-import type { BenchConnection } from './mongo';
+import type { BenchCollection, BenchConnection } from './mongo';
 
 /**
  * Stored applications in intake's own schema, built with intake's own domain code (the request
@@ -22,7 +22,7 @@ import type { BenchConnection } from './mongo';
  */
 const requestSchema = applicationRequestSchema(['nb', 'en']);
 const DAY_MS = 86_400_000;
-const CHUNK = 1_000;
+const CHUNK = 500;
 
 export interface SeedOptions {
   topicPrefix: string;
@@ -102,6 +102,25 @@ function lookupDocuments(application: Application) {
   return { keys, founder };
 }
 
+/**
+ * SQLite answers "database is locked" (SQLITE_BUSY) when another writer of the same database
+ * (the services under test) holds it too long; the chunk is tried again. An unordered insert
+ * may have stored part of the chunk before, so duplicate-key errors (E11000) then count as done.
+ */
+async function insertRetrying(collection: BenchCollection, documents: object[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await collection.insertMany(documents, { ordered: false });
+      return;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/E11000|duplicate key/i.test(message) && !/SQLITE_BUSY/.test(message)) return;
+      if (!/SQLITE_BUSY|database is locked/.test(message) || attempt >= 20) throw error;
+      await new Promise((done) => setTimeout(done, 500 * attempt));
+    }
+  }
+}
+
 /** Inserts applications `from`..`to` (exclusive) with their lookup keys, CHUNK at a time. */
 export async function seedApplications(
   connection: BenchConnection,
@@ -125,11 +144,10 @@ export async function seedApplications(
       keyDocuments.push(...lookups.keys);
       founderDocuments.push(lookups.founder);
     }
-    await Promise.all([
-      applications.insertMany(documents, { ordered: false }),
-      keys.insertMany(keyDocuments, { ordered: false }),
-      founders.insertMany(founderDocuments, { ordered: false }),
-    ]);
+    // One after the other: FerretDB's SQLite backend takes one writer per database at a time.
+    await insertRetrying(applications, documents);
+    await insertRetrying(keys, keyDocuments);
+    await insertRetrying(founders, founderDocuments);
     options.onProgress?.(Math.min(options.to, start + CHUNK) - options.from);
   }
   return { documents: options.to - options.from, events, seconds: (Date.now() - started) / 1000 };
