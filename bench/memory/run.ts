@@ -1,10 +1,10 @@
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { applicationTarget } from '../intake/targets';
 import { runLoad } from '../lib/load';
 import { machineDescription } from '../lib/machine';
 import { runMain, sayAs, sleep, type Cleanup } from '../lib/main';
 import { parseCommon, type CommonOptions } from '../lib/options';
-import { pidListeningOn, residentMb } from '../lib/proc';
+import { cpuShare, pidListeningOn, residentMb } from '../lib/proc';
 import { writeResult } from '../lib/results';
 import { runScope, service, startServices, type ServiceName, type Started } from '../lib/services';
 import { stackUp, type StackEnv } from '../lib/stack';
@@ -99,12 +99,14 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
     service(started, 'intake').url,
     `memory-${scope.prefix}`,
   );
-  const load = await runLoad(target, {
-    warmupSeconds: 3,
-    seconds: options.loadSeconds,
-    connections: 32,
-    signal,
-  }).finally(() => clearInterval(sampler));
+  // Where the CPU goes while intake is under load: the database server or the services.
+  const pids: Record<string, number | null> = {
+    ferretdb: await pidListeningOn(Number(/:(\d+)\//.exec(stack.MONGO_URL ?? '')?.[1] ?? 27017)),
+  };
+  for (const name of SERVICES) pids[name] = started[name]?.child.pid ?? null;
+  const { result: load, cores } = await cpuShare(pids, () =>
+    runLoad(target, { warmupSeconds: 3, seconds: options.loadSeconds, connections: 32, signal }),
+  ).finally(() => clearInterval(sampler));
   signal.throwIfAborted();
 
   const rss: Record<string, { idle: number | null; load: number | null }> = {};
@@ -124,6 +126,7 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
       requestsPerSecond: load.measured.requestsPerSecond,
       responses: load.measured.responses,
     },
+    cpu_cores_under_load: cores,
     target: { idleMb: IDLE_TARGET_MB, met: over.length === 0, over },
   };
   process.stdout.write(`\n${formatMemory(report)}\n`);
@@ -134,6 +137,7 @@ function formatMemory(report: {
   rss_mb: Record<string, { idle: number | null; load: number | null }>;
   infrastructure_rss_mb_idle: Readings;
   load: { requestsPerSecond: number };
+  cpu_cores_under_load: Record<string, number | null>;
   target: { met: boolean; over: string[] };
 }): string {
   const rows = Object.entries(report.rss_mb).map(([name, { idle, load }]) => [
@@ -149,6 +153,10 @@ function formatMemory(report: {
     formatTable(['resident memory (MB)', 'idle', 'under load (peak)', 'idle ≤ 150 MB'], rows),
     '',
     `intake load: ${formatNumber(report.load.requestsPerSecond, 1)} applications/s · stack servers (idle): ${infra}`,
+    `CPU under the load (cores of ${availableParallelism()}): ` +
+      Object.entries(report.cpu_cores_under_load)
+        .map(([name, c]) => `${name} ${formatNumber(c, 2)}`)
+        .join(', '),
     `target (DESIGN.md) every service under 150 MB idle: ${report.target.met ? 'yes' : `no (${report.target.over.join(', ')})`}`,
   ].join('\n');
 }
