@@ -5,6 +5,7 @@ import { machineDescription } from '../lib/machine';
 import { runMain, sayAs, sleep, type Cleanup } from '../lib/main';
 import { parseCommon, type CommonOptions } from '../lib/options';
 import { cpuShare, pidListeningOn, residentMb } from '../lib/proc';
+import { startProcess, stopProcess } from '../lib/processes';
 import { writeResult } from '../lib/results';
 import { runScope, service, startServices, type ServiceName, type Started } from '../lib/services';
 import { stackUp, type StackEnv } from '../lib/stack';
@@ -80,11 +81,18 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
   const scope = runScope(stack, 'memory');
   say(`starting ${SERVICES.join(', ')} (prefix ${scope.prefix})`);
   const started = await startServices(SERVICES, scope, cleanup, { keep: options.keep });
+  const empty = await startProcess({
+    name: 'empty',
+    entry: 'bench/memory/empty-process.ts',
+    env: {},
+  });
+  cleanup.unshift({ what: 'stop the empty process', run: () => stopProcess(empty) });
   say(`idle for ${options.idleSeconds} s`);
   await sleep(options.idleSeconds * 1000);
   signal.throwIfAborted();
   const idle = await readAll(started);
   const infraIdle = await infrastructure(stack);
+  const floor = empty.child.pid === undefined ? null : await residentMb(empty.child.pid);
 
   const peak: Readings = { ...idle };
   const sampler = setInterval(() => {
@@ -122,6 +130,7 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
     },
     rss_mb: rss,
     infrastructure_rss_mb_idle: infraIdle,
+    empty_node_tsx_rss_mb: floor,
     load: {
       requestsPerSecond: load.measured.requestsPerSecond,
       responses: load.measured.responses,
@@ -136,6 +145,7 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
 function formatMemory(report: {
   rss_mb: Record<string, { idle: number | null; load: number | null }>;
   infrastructure_rss_mb_idle: Readings;
+  empty_node_tsx_rss_mb: number | null;
   load: { requestsPerSecond: number };
   cpu_cores_under_load: Record<string, number | null>;
   target: { met: boolean; over: string[] };
@@ -153,6 +163,7 @@ function formatMemory(report: {
     formatTable(['resident memory (MB)', 'idle', 'under load (peak)', 'idle ≤ 150 MB'], rows),
     '',
     `intake load: ${formatNumber(report.load.requestsPerSecond, 1)} applications/s · stack servers (idle): ${infra}`,
+    `an empty process started the same way (node --import tsx): ${formatNumber(report.empty_node_tsx_rss_mb, 1)} MB`,
     `CPU under the load (cores of ${availableParallelism()}): ` +
       Object.entries(report.cpu_cores_under_load)
         .map(([name, c]) => `${name} ${formatNumber(c, 2)}`)
