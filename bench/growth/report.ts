@@ -7,6 +7,9 @@ import { formatNumber, formatRatio, formatTable } from '../lib/table';
 export interface GrowthStep {
   founders: number;
   seedSeconds: number;
+  /** Seconds waited for intake to answer fast again before seeding / before the journeys. */
+  settleSeconds: number;
+  settledBeforeE2e: number;
   intake: WindowResult;
   e2e: JourneyResult;
 }
@@ -27,10 +30,13 @@ export function growthReport(
   const figures: Record<string, number | null> = {};
   for (const step of steps) {
     const label = sizeLabel(step.founders);
-    figures[`intake_p99_ms_${label}`] = step.intake.latencyMs.p99;
+    // No response in the window means no latency at all, not a latency of 0.
+    figures[`intake_p99_ms_${label}`] =
+      step.intake.responses === 0 ? null : step.intake.latencyMs.p99;
     figures[`intake_rps_${label}`] = step.intake.requestsPerSecond;
-    figures[`e2e_p99_ms_${label}`] = step.e2e.submittedToAssignedMs.p99;
-    figures[`e2e_p50_ms_${label}`] = step.e2e.submittedToAssignedMs.p50;
+    const none = step.e2e.assigned === 0;
+    figures[`e2e_p99_ms_${label}`] = none ? null : step.e2e.submittedToAssignedMs.p99;
+    figures[`e2e_p50_ms_${label}`] = none ? null : step.e2e.submittedToAssignedMs.p50;
   }
   // The issue's keys: 10k and 1m. A quick run stops short of a million and says so (null).
   for (const key of ['intake_p99_ms_10k', 'intake_p99_ms_1m', 'e2e_p99_ms_10k', 'e2e_p99_ms_1m']) {
@@ -71,10 +77,10 @@ export function formatGrowth(report: GrowthReport): string {
     n(step.founders),
     n(step.seedSeconds, 1),
     n(step.intake.requestsPerSecond, 1),
-    n(step.intake.latencyMs.p99),
+    step.intake.responses === 0 ? '–' : n(step.intake.latencyMs.p99),
     String(step.intake.status['5xx']),
-    n(step.e2e.submittedToAssignedMs.p50),
-    n(step.e2e.submittedToAssignedMs.p99),
+    step.e2e.assigned === 0 ? '–' : n(step.e2e.submittedToAssignedMs.p50),
+    step.e2e.assigned === 0 ? '–' : n(step.e2e.submittedToAssignedMs.p99),
     `${step.e2e.assigned}/${step.e2e.submitted}`,
   ]);
   return [

@@ -5,7 +5,8 @@ import { measureJourneys } from '../e2e/journeys';
 import { seedApplications } from '../lib/intake-seed';
 import { runLoad } from '../lib/load';
 import { machineDescription } from '../lib/machine';
-import { pollUntil, runMain, sayAs, type Cleanup } from '../lib/main';
+import { runMain, sayAs, type Cleanup } from '../lib/main';
+import { settle } from './settle';
 import { connectMongo } from '../lib/mongo';
 import { parseCommon, positiveInteger, type CommonOptions } from '../lib/options';
 import { writeResult } from '../lib/results';
@@ -53,8 +54,8 @@ function parse(argv: string[]): Options | undefined {
   return {
     ...common,
     sizes,
-    intakeSeconds: common.quick ? 8 : 20,
-    e2eSeconds: common.quick ? 10 : 30,
+    intakeSeconds: common.quick ? 5 : 20,
+    e2eSeconds: common.quick ? 5 : 30,
   };
 }
 
@@ -83,9 +84,13 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
   cleanup.unshift({ what: 'close the database', run: () => database.close() });
 
   const steps: GrowthStep[] = [];
+  const loadUrl = service(loadServices, 'intake').url;
+  const settleLimit = options.quick ? 90 : 300;
   let stored = 0;
   for (const [index, size] of options.sizes.entries()) {
     say(`seeding founders ${stored.toLocaleString('en-GB')} → ${size.toLocaleString('en-GB')}`);
+    if (index > 0) say('waiting for intake to answer within a second again before seeding');
+    const settled = index === 0 ? 0 : await settle(loadUrl, settleLimit, signal);
     const seeded = await seedStep(database, scope, stored, size, signal);
     stored = size;
     const step = await measureStep(
@@ -97,32 +102,11 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
       reader,
       signal,
     );
-    steps.push({ ...step, seedSeconds: round(seeded.seconds, 1) });
-    if (index < options.sizes.length - 1) await settle(reader, signal);
+    steps.push({ ...step, seedSeconds: round(seeded.seconds, 1), settleSeconds: settled });
   }
   const report = growthReport(machineDescription(loadAtStart), options, steps);
   process.stdout.write(`\n${formatGrowth(report)}\n`);
   say(`written to ${await writeResult('growth', report)}`);
-}
-
-/**
- * The end-to-end load leaves intake, the bridge and the worker busy for a while after it (an
- * open loop beyond what they manage). Seeding waits until no assignment has come for 5 s (at
- * most a minute), so it does not compete with that backlog for the database's one writer.
- */
-async function settle(reader: Awaited<ReturnType<typeof assignmentReader>>, signal: AbortSignal) {
-  let last = reader.count();
-  let quietSince = Date.now();
-  await pollUntil(
-    () => {
-      if (reader.count() !== last) {
-        last = reader.count();
-        quietSince = Date.now();
-      }
-      return Promise.resolve(Date.now() - quietSince >= 5_000);
-    },
-    { timeoutMs: 60_000, intervalMs: 500, signal },
-  );
 }
 
 async function seedStep(
@@ -160,6 +144,27 @@ async function measureStep(
   reader: Awaited<ReturnType<typeof assignmentReader>>,
   signal: AbortSignal,
 ) {
+  say(`${size.toLocaleString('en-GB')} founders: intake under load for ${options.intakeSeconds} s`);
+  const target = applicationTarget(
+    'intake',
+    service(loadServices, 'intake').url,
+    `growth-${index}`,
+    20_000_000 + index * 1_000_000,
+  );
+  const intake = await runLoad(target, {
+    warmupSeconds: options.quick ? 2 : 3,
+    seconds: options.intakeSeconds,
+    connections: 32,
+    signal,
+  });
+  signal.throwIfAborted();
+  // The intake load's last requests and their relay work end before the journeys start.
+  say('waiting for intake to answer within a second again before the journeys');
+  const settledBeforeE2e = await settle(
+    service(loadServices, 'intake').url,
+    options.quick ? 60 : 120,
+    signal,
+  );
   say(`${size.toLocaleString('en-GB')} founders: end to end at 20/s for ${options.e2eSeconds} s`);
   const e2e = await measureJourneys({
     intakeUrl: service(journeyServices, 'intake').url,
@@ -171,21 +176,8 @@ async function measureStep(
     name: 'growth',
     signal,
   });
-  say(`${size.toLocaleString('en-GB')} founders: intake under load for ${options.intakeSeconds} s`);
-  const target = applicationTarget(
-    'intake',
-    service(loadServices, 'intake').url,
-    `growth-${index}`,
-    20_000_000 + index * 1_000_000,
-  );
-  const intake = await runLoad(target, {
-    warmupSeconds: 3,
-    seconds: options.intakeSeconds,
-    connections: 32,
-    signal,
-  });
   signal.throwIfAborted();
-  return { founders: size, intake: intake.measured, e2e };
+  return { founders: size, intake: intake.measured, e2e, settledBeforeE2e };
 }
 
 runMain({ name: 'growth', usage: USAGE, parse, benchmark });
