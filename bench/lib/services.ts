@@ -1,7 +1,7 @@
 import type { ServiceProcess } from '@grunderboost/testkit';
 import { freePort } from '@grunderboost/testkit';
 import { createTopics, deletePrefixedTopics } from './kafka';
-import type { Cleanup } from './main';
+import { messageOf, sleep, type Cleanup } from './main';
 import { dropDatabase } from './mongo';
 import { runStamp } from './names';
 import { startProcess, stopProcess } from './processes';
@@ -174,9 +174,19 @@ export function service(started: Started, name: ServiceName): ServiceProcess {
   return child;
 }
 
+/** Each database and the topics on their own: one failure does not leave the rest behind. */
 async function dropRunData(scope: RunScope): Promise<void> {
+  // FerretDB 1.24 (SQLite) crashed once with SIGBUS when a database was dropped while it still
+  // worked through a stopped service's last operations on it: give those a moment to end.
+  await sleep(3_000);
+  const failures: string[] = [];
   for (const name of scope.databases) {
-    await dropDatabase(mongoDatabaseUrl(scope.stack, name));
+    await dropDatabase(mongoDatabaseUrl(scope.stack, name)).catch((error: unknown) => {
+      failures.push(`${name}: ${messageOf(error)}`);
+    });
   }
-  await deletePrefixedTopics(scope.brokers, scope.prefix);
+  await deletePrefixedTopics(scope.brokers, scope.prefix).catch((error: unknown) => {
+    failures.push(`topics ${scope.prefix}.*: ${messageOf(error)}`);
+  });
+  if (failures.length > 0) throw new Error(failures.join('; '));
 }
