@@ -54,7 +54,7 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
     reader,
     perSecond: options.rate,
     seconds: options.seconds,
-    waitSeconds: options.quick ? 30 : 60,
+    waitSeconds: options.quick ? 20 : 60,
     firstIndex: 0,
     name: 'e2e',
     signal,

@@ -5,7 +5,9 @@ import { ratio } from '../lib/stats';
 import { formatNumber, formatRatio, formatTable } from '../lib/table';
 
 export interface GrowthStep {
+  /** Founders stored when measured; below plannedFounders when quick mode's seeding ran out of time. */
   founders: number;
+  plannedFounders: number;
   seedSeconds: number;
   /** Seconds waited for intake to answer fast again before seeding / before the journeys. */
   settleSeconds: number;
@@ -29,7 +31,8 @@ export function growthReport(
 ) {
   const figures: Record<string, number | null> = {};
   for (const step of steps) {
-    const label = sizeLabel(step.founders);
+    const label = sizeLabel(step.plannedFounders);
+    figures[`founders_${label}`] = step.founders;
     // No response in the window means no latency at all, not a latency of 0.
     figures[`intake_p99_ms_${label}`] =
       step.intake.responses === 0 ? null : step.intake.latencyMs.p99;
@@ -51,7 +54,7 @@ export function growthReport(
       mode: options.quick ? 'quick' : 'default',
       sizes: options.sizes,
       note: options.quick
-        ? `quick mode: largest size ${options.sizes[options.sizes.length - 1]} founders, not 1,000,000`
+        ? `quick mode: largest size ${options.sizes[options.sizes.length - 1]} founders (seeding at most 60 s a step), not 1,000,000`
         : 'sizes as the issue asks',
       intakeSeconds: options.intakeSeconds,
       e2eSeconds: options.e2eSeconds,
@@ -74,7 +77,9 @@ export type GrowthReport = ReturnType<typeof growthReport>;
 export function formatGrowth(report: GrowthReport): string {
   const n = (v: number, d = 0) => formatNumber(v, d);
   const rows = report.growth.steps.map((step) => [
-    n(step.founders),
+    step.founders === step.plannedFounders
+      ? n(step.founders)
+      : `${n(step.founders)} of ${n(step.plannedFounders)}`,
     n(step.seedSeconds, 1),
     n(step.intake.requestsPerSecond, 1),
     step.intake.responses === 0 ? '–' : n(step.intake.latencyMs.p99),

@@ -41,6 +41,8 @@ interface Options extends CommonOptions {
   sizes: number[];
   intakeSeconds: number;
   e2eSeconds: number;
+  /** Quick mode bounds each seeding step; the founders reached are recorded. */
+  seedLimitSeconds?: number;
 }
 
 function parse(argv: string[]): Options | undefined {
@@ -56,6 +58,7 @@ function parse(argv: string[]): Options | undefined {
     sizes,
     intakeSeconds: common.quick ? 5 : 20,
     e2eSeconds: common.quick ? 5 : 30,
+    ...(common.quick ? { seedLimitSeconds: 60 } : {}),
   };
 }
 
@@ -76,7 +79,8 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
   const loadScope = runScope(stack, 'growthload');
   const loadServices = await startServices(['intake'], loadScope, cleanup, {
     keep: options.keep,
-    env: { intake: { MONGO_URL: intakeDatabase } },
+    // One relay per database, as in production: the journeys' intake publishes for both.
+    env: { intake: { MONGO_URL: intakeDatabase, OUTBOX_RELAY_ENABLED: 'false' } },
   });
   const reader = await assignmentReader(scope.brokers, scope.prefix);
   cleanup.unshift({ what: 'stop the assignment reader', run: () => reader.stop() });
@@ -85,14 +89,15 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
 
   const steps: GrowthStep[] = [];
   const loadUrl = service(loadServices, 'intake').url;
-  const settleLimit = options.quick ? 90 : 300;
+  const settleLimit = options.quick ? 30 : 300;
   let stored = 0;
   for (const [index, size] of options.sizes.entries()) {
-    say(`seeding founders ${stored.toLocaleString('en-GB')} → ${size.toLocaleString('en-GB')}`);
     if (index > 0) say('waiting for intake to answer within a second again before seeding');
     const settled = index === 0 ? 0 : await settle(loadUrl, settleLimit, signal);
-    const seeded = await seedStep(database, scope, stored, size, signal);
-    stored = size;
+    say(`seeding founders ${stored.toLocaleString('en-GB')} → ${size.toLocaleString('en-GB')}`);
+    const seeded = await seedStep(database, scope, stored, size, options, signal);
+    stored += seeded.documents;
+    if (stored < size) say(`seeding stopped at its time limit with ${stored} founders stored`);
     const step = await measureStep(
       options,
       index,
@@ -102,7 +107,13 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
       reader,
       signal,
     );
-    steps.push({ ...step, seedSeconds: round(seeded.seconds, 1), settleSeconds: settled });
+    steps.push({
+      ...step,
+      founders: stored,
+      plannedFounders: size,
+      seedSeconds: round(seeded.seconds, 1),
+      settleSeconds: settled,
+    });
   }
   const report = growthReport(machineDescription(loadAtStart), options, steps);
   process.stdout.write(`\n${formatGrowth(report)}\n`);
@@ -114,6 +125,7 @@ async function seedStep(
   scope: RunScope,
   from: number,
   to: number,
+  options: Options,
   signal: AbortSignal,
 ) {
   let lastLine = Date.now();
@@ -123,6 +135,9 @@ async function seedStep(
     outbox: 'sent',
     from,
     to,
+    ...(options.seedLimitSeconds === undefined
+      ? {}
+      : { deadline: Date.now() + options.seedLimitSeconds * 1000 }),
     onProgress: (done) => {
       signal.throwIfAborted();
       if (Date.now() - lastLine < 10_000) return;
@@ -162,7 +177,7 @@ async function measureStep(
   say('waiting for intake to answer within a second again before the journeys');
   const settledBeforeE2e = await settle(
     service(loadServices, 'intake').url,
-    options.quick ? 60 : 120,
+    options.quick ? 30 : 120,
     signal,
   );
   say(`${size.toLocaleString('en-GB')} founders: end to end at 20/s for ${options.e2eSeconds} s`);
@@ -171,7 +186,7 @@ async function measureStep(
     reader,
     perSecond: 20,
     seconds: options.e2eSeconds,
-    waitSeconds: options.quick ? 20 : 30,
+    waitSeconds: options.quick ? 15 : 30,
     firstIndex: 30_000_000 + index * 1_000_000,
     name: 'growth',
     signal,

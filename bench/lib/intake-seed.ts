@@ -35,6 +35,8 @@ export interface SeedOptions {
   /** For pending outboxes: when the relay may take them (all at once: a released backlog). */
   releaseAt?: Date;
   onProgress?: (done: number) => void;
+  /** Stop after the chunk that passes this moment (ms since the epoch): a bounded run. */
+  deadline?: number;
 }
 
 const eventsFor = (prefix: string) => applicationEvents(prefix, () => undefined);
@@ -132,6 +134,7 @@ export async function seedApplications(
   const keys = connection.collection(LOOKUP_COLLECTION);
   const founders = connection.collection(`${LOOKUP_COLLECTION}_founders`);
   let events = 0;
+  let done = 0;
   for (let start = options.from; start < options.to; start += CHUNK) {
     const documents: ApplicationDocument[] = [];
     const keyDocuments: object[] = [];
@@ -148,7 +151,9 @@ export async function seedApplications(
     await insertRetrying(applications, documents);
     await insertRetrying(keys, keyDocuments);
     await insertRetrying(founders, founderDocuments);
-    options.onProgress?.(Math.min(options.to, start + CHUNK) - options.from);
+    done = Math.min(options.to, start + CHUNK) - options.from;
+    options.onProgress?.(done);
+    if (options.deadline !== undefined && Date.now() >= options.deadline) break;
   }
-  return { documents: options.to - options.from, events, seconds: (Date.now() - started) / 1000 };
+  return { documents: done, events, seconds: (Date.now() - started) / 1000 };
 }
