@@ -36,13 +36,15 @@ export function intakeEnv(stack: StackEnv, names: RunNames): Record<string, stri
 /**
  * POST /applications with a new founder in every request (see application-body.ts) and, when
  * `idempotencyPrefix` is given, a distinct Idempotency-Key as clients are expected to send.
+ * Runs on one database start at different `firstIndex`es so their founders stay distinct.
  */
 export function applicationTarget(
   name: string,
   url: string,
   idempotencyPrefix?: string,
+  firstIndex = 0,
 ): LoadTarget {
-  let next = 0;
+  let next = firstIndex;
   return {
     name,
     url,

@@ -5,12 +5,13 @@ const started = new Set<ServiceProcess>();
 
 /**
  * Starts a TypeScript entry point (relative to the repository root) as its own process with
- * `node --import tsx`, as infra/local/apps does, and waits for its GET /readyz.
+ * `node --import tsx`, as infra/local/apps does, and waits for its GET /readyz. Without a port
+ * (the journey worker serves no HTTP) it returns once the process is spawned.
  */
 export async function startProcess(options: {
   name: string;
   entry: string;
-  port: number;
+  port?: number;
   env: Record<string, string>;
 }): Promise<ServiceProcess> {
   const child = await startServiceProcess({ ...options, readyTimeoutMs: 90_000 });
