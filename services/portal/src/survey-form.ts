@@ -1,16 +1,8 @@
+import { fundingSources, revenueBands } from '@grunderboost/contracts';
 import { z } from 'zod';
 
-/** The follow-up service's answer codes (services/follow-up README; contracts' outcome event). */
-export const REVENUE_BANDS = ['none', 'under-1m', '1m-5m', '5m-20m', 'over-20m'] as const;
-export const FUNDING_SOURCES = [
-  'innovation-norway-etablerertilskudd',
-  'nav-etablering',
-  'municipal-grant',
-  'bank-loan',
-  'equity',
-  'crowdfunding',
-  'other',
-] as const;
+/** The follow-up service's answer codes come from the outcome event's contract, so they cannot drift. */
+export { fundingSources as FUNDING_SOURCES, revenueBands as REVENUE_BANDS };
 /** The follow-up API's upper bounds: more is a typo in a start-up survey. */
 export const MAX_FTE = 10_000;
 export const MAX_HIRES = 10_000;
@@ -21,9 +13,9 @@ export type SurveyField =
 export interface SurveyAnswers {
   stillOperating: boolean;
   employeesFte: number;
-  revenueBand: (typeof REVENUE_BANDS)[number];
+  revenueBand: (typeof revenueBands)[number];
   hiresFromUnemployment: number;
-  fundingObtained: Array<(typeof FUNDING_SOURCES)[number]>;
+  fundingObtained: Array<(typeof fundingSources)[number]>;
 }
 
 const text = z.string().max(200).optional();
@@ -77,11 +69,11 @@ export function parseSurvey(
   const employees = fte(values.employeesFte);
   if (typeof employees === 'string') errors.employeesFte = employees;
   const band = values.revenueBand ?? '';
-  if (!isIn(REVENUE_BANDS, band)) errors.revenueBand = 'survey.error.revenueBand.required';
+  if (!isIn(revenueBands, band)) errors.revenueBand = 'survey.error.revenueBand.required';
   const hired = hires(values.hiresFromUnemployment);
   if (typeof hired === 'string') errors.hiresFromUnemployment = hired;
   const funding = [...new Set(listOf(values.fundingObtained))];
-  if (!funding.every((source) => isIn(FUNDING_SOURCES, source))) {
+  if (!funding.every((source) => isIn(fundingSources, source))) {
     errors.fundingObtained = 'survey.error.fundingObtained.unknown';
   }
   if (
