@@ -1,21 +1,13 @@
-import {
-  freePort,
-  mongoUrlFor,
-  startServiceProcess,
-  testInfrastructure,
-  uniqueDatabase,
-  uniqueName,
-  waitFor,
-  type ServiceProcess,
-} from '@grunderboost/testkit';
+import { freePort, waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
+import { startPortalStack, type PortalStack } from './portal-stack';
 
 /**
  * The dashboard in real headless Chromium, against the real intake and metrics services (their
  * own processes, database and topics) and the portal reading metrics with its development token.
  */
-let processes: ServiceProcess[] = [];
+let stack: PortalStack;
 let intakeUrl: string;
 let metricsUrl: string;
 let portalUrl: string;
@@ -28,61 +20,23 @@ const QUARTER = (() => {
 })();
 
 beforeAll(async () => {
-  const infra = testInfrastructure();
-  const prefix = uniqueName('dashboard');
-  const shared = { KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
-  const [intakePort, metricsPort, portalPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const intake = await startServiceProcess({
-    name: 'intake',
-    entry: 'services/intake/src/main.ts',
-    port: intakePort,
-    env: {
-      ...shared,
-      MONGO_URL: mongoUrlFor(uniqueDatabase('dashboard_intake')),
-      LOCAL_TOKEN_ISSUER: 'true',
-      CREATE_RATE_LIMIT_PER_MINUTE: '0',
-    },
-  });
-  processes.push(intake);
-  const metrics = await startServiceProcess({
-    name: 'metrics',
-    entry: 'services/metrics/src/main.ts',
-    port: metricsPort,
-    env: {
-      ...shared,
-      MONGO_URL: mongoUrlFor(uniqueDatabase('dashboard_metrics')),
-      // Its own consumer group: a group shared with other metrics processes (other prefixes)
-      // may hand this test's partitions to a member that does not read them.
-      METRICS_CONSUMER_GROUP: uniqueName('g-dashboard'),
-    },
-  });
-  processes.push(metrics);
-  const portal = await startServiceProcess({
-    name: 'portal',
-    entry: 'services/portal/src/main.ts',
-    port: portalPort,
-    env: {
-      INTAKE_URL: intake.url,
-      METRICS_URL: metrics.url,
+  stack = await startPortalStack({
+    name: 'dashboard',
+    backends: ['metrics'],
+    portalEnv: {
       METRICS_DEV_TOKEN: 'true',
       NAERINGSVEKST_FROM: '2019K4',
       NAERINGSVEKST_TO: '2024K4',
       NAERINGSVEKST_MUNICIPALITIES: '3312,3314',
     },
   });
-  processes.push(portal);
-  [intakeUrl, metricsUrl, portalUrl] = [intake.url, metrics.url, portal.url];
+  [intakeUrl, metricsUrl, portalUrl] = [stack.intake.url, stack.metrics!.url, stack.portal.url];
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(processes.map((p) => p.stop()));
-  processes = [];
+  await stack?.stop();
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
@@ -270,18 +224,11 @@ describe('the dashboard in a browser', () => {
   });
 
   it('says the figures are unavailable when the metrics service does not answer, without failing', async () => {
-    const [portalPort, closedPort] = await Promise.all([freePort(), freePort()]);
-    const lonely = await startServiceProcess({
-      name: 'portal-without-metrics',
-      entry: 'services/portal/src/main.ts',
-      port: portalPort,
-      env: {
-        INTAKE_URL: intakeUrl,
-        METRICS_URL: `http://127.0.0.1:${closedPort}`,
-        METRICS_DEV_TOKEN: 'true',
-      },
+    const closedPort = await freePort();
+    const lonely = await stack.startPortal({
+      METRICS_URL: `http://127.0.0.1:${closedPort}`,
+      METRICS_DEV_TOKEN: 'true',
     });
-    processes.push(lonely);
     const page = await browser.newPage();
     const response = await page.goto(`${lonely.url}/dashboard?lang=en`);
     expect(response?.status()).toBe(200);

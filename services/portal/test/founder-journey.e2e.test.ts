@@ -1,16 +1,8 @@
-import {
-  freePort,
-  mongoUrlFor,
-  startServiceProcess,
-  testInfrastructure,
-  uniqueDatabase,
-  uniqueName,
-  waitFor,
-  type ServiceProcess,
-} from '@grunderboost/testkit';
+import { waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { formatDateTime } from '../src/oslo-time';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
+import { startPortalStack, type PortalStack } from './portal-stack';
 
 /**
  * A founder's path through the portal in real headless Chromium, against real intake,
@@ -18,60 +10,20 @@ import { launchBrowser, screenshot, seriousViolations } from './browser';
  * databases): apply, be accepted, see the journey, book, move and cancel a session, and answer
  * the follow-up survey.
  */
-let processes: ServiceProcess[] = [];
+let stack: PortalStack;
 let services: Record<'intake' | 'counselling' | 'followUp' | 'portal', string>;
 let browser: Browser;
 
 async function startAll(): Promise<void> {
-  const infra = testInfrastructure();
-  const shared = {
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    KAFKA_TOPIC_PREFIX: uniqueName('founderportal'),
-    TEMPORAL_ADDRESS: infra.temporalAddress,
-    TEMPORAL_TASK_QUEUE: uniqueName('founderportal-journeys'),
-  };
-  const start = async (name: string, entry: string, env: Record<string, string>, http = true) => {
-    const port = http ? await freePort() : undefined;
-    const started = await startServiceProcess({ name, entry, port, env: { ...shared, ...env } });
-    processes.push(started);
-    return started;
-  };
-  const db = (name: string) => mongoUrlFor(uniqueDatabase(`founderportal_${name}`));
-  // Intake and counselling create the topics the bridge then subscribes to.
-  const [intake, counselling, followUp] = await Promise.all([
-    start('intake', 'services/intake/src/main.ts', {
-      MONGO_URL: db('intake'),
-      LOCAL_TOKEN_ISSUER: 'true',
-      CREATE_RATE_LIMIT_PER_MINUTE: '0',
-    }),
-    start('counselling', 'services/counselling/src/main.ts', { MONGO_URL: db('counselling') }),
-    start('follow-up', 'services/follow-up/src/main.ts', {
-      MONGO_URL: db('followup'),
-      KAFKA_GROUP_ID: uniqueName('followup'),
-    }),
-  ]);
-  const urls = { INTAKE_URL: intake.url, COUNSELLING_URL: counselling.url };
-  await start(
-    'journey-worker',
-    'workflows/src/main-worker.ts',
-    { ...urls, MONGO_URL: db('worker') },
-    false,
-  );
-  const bridge = await start('journey-bridge', 'workflows/src/main-bridge.ts', {
-    INTAKE_URL: intake.url,
-    MONGO_URL: db('bridge'),
-    BRIDGE_CONSUMER_GROUP: uniqueName('bridge'),
-  });
-  const portal = await start('portal', 'services/portal/src/main.ts', {
-    ...urls,
-    FOLLOW_UP_URL: followUp.url,
-    JOURNEYS_URL: bridge.url,
+  stack = await startPortalStack({
+    name: 'founderportal',
+    backends: ['counselling', 'followUp', 'journeys'],
   });
   services = {
-    intake: intake.url,
-    counselling: counselling.url,
-    followUp: followUp.url,
-    portal: portal.url,
+    intake: stack.intake.url,
+    counselling: stack.counselling!.url,
+    followUp: stack.followUp!.url,
+    portal: stack.portal.url,
   };
 }
 
@@ -82,8 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(processes.map((p) => p.stop()));
-  processes = [];
+  await stack?.stop();
 });
 
 async function expectAccessible(page: Page, name: string): Promise<void> {

@@ -1,73 +1,25 @@
-import {
-  freePort,
-  mongoUrlFor,
-  startServiceProcess,
-  testInfrastructure,
-  uniqueDatabase,
-  uniqueName,
-  waitFor,
-  type ServiceProcess,
-} from '@grunderboost/testkit';
+import { waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
+import { startPortalStack, type PortalStack } from './portal-stack';
 
 /**
  * The portal in real headless Chromium against the real intake and metrics services (their own
  * processes, their own database and topics), as a founder and a counsellor would use it.
  */
-let processes: ServiceProcess[] = [];
+let stack: PortalStack;
 let portalUrl: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  const infra = testInfrastructure();
-  const prefix = uniqueName('portal');
-  const shared = { KAFKA_BROKERS: infra.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix };
-  const [intakePort, metricsPort, portalPort] = await Promise.all([
-    freePort(),
-    freePort(),
-    freePort(),
-  ]);
-  const intake = await startServiceProcess({
-    name: 'intake',
-    entry: 'services/intake/src/main.ts',
-    port: intakePort,
-    env: {
-      ...shared,
-      MONGO_URL: mongoUrlFor(uniqueDatabase('portal_intake')),
-      LOCAL_TOKEN_ISSUER: 'true',
-      CREATE_RATE_LIMIT_PER_MINUTE: '0',
-    },
-  });
-  processes.push(intake);
-  const metrics = await startServiceProcess({
-    name: 'metrics',
-    entry: 'services/metrics/src/main.ts',
-    port: metricsPort,
-    env: {
-      ...shared,
-      MONGO_URL: mongoUrlFor(uniqueDatabase('portal_metrics')),
-      // Its own consumer group: in the shared default group another metrics process (npm start,
-      // other tests) may be handed this test's partitions and never read them.
-      METRICS_CONSUMER_GROUP: uniqueName('g-portal'),
-    },
-  });
-  processes.push(metrics);
-  const portal = await startServiceProcess({
-    name: 'portal',
-    entry: 'services/portal/src/main.ts',
-    port: portalPort,
-    env: { INTAKE_URL: intake.url, METRICS_URL: metrics.url },
-  });
-  processes.push(portal);
-  portalUrl = portal.url;
+  stack = await startPortalStack({ name: 'portal', backends: ['metrics'] });
+  portalUrl = stack.portal.url;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all(processes.map((p) => p.stop()));
-  processes = [];
+  await stack?.stop();
 });
 
 async function visit(path: string, name: string): Promise<Page> {

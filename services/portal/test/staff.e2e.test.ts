@@ -2,7 +2,7 @@ import { waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { formatDateTime } from '../src/oslo-time';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
-import { startStaffStack, type StaffStack } from './staff-stack';
+import { startPortalStack, type PortalStack } from './portal-stack';
 
 /**
  * Counsellors and leads in real headless Chromium against real intake, counselling, the journey
@@ -10,11 +10,11 @@ import { startStaffStack, type StaffStack } from './staff-stack';
  * counsellor accepts, the journey assigns the case, the counsellor books a session from the
  * founder's page, the founder sees it; a lead sees the load and reassigns the case.
  */
-let stack: StaffStack;
+let stack: PortalStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startStaffStack();
+  stack = await startPortalStack({ name: 'portalstaff', backends: ['counselling', 'journeys'] });
   browser = await launchBrowser();
 }, 180_000);
 
@@ -180,7 +180,7 @@ describe('counsellors and leads in the portal', () => {
 
     const founderId = founderUrl.split('/').pop() ?? '';
     const token = new URL(statusUrl).searchParams.get('token') ?? '';
-    const response = await fetch(`${stack.counselling.url}/cases/${founderId}/appointments`, {
+    const response = await fetch(`${stack.counselling!.url}/cases/${founderId}/appointments`, {
       headers: { 'founder-token': token },
     });
     expect(response.status).toBe(200);
