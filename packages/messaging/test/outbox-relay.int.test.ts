@@ -181,4 +181,45 @@ describe('outbox relay', () => {
       await reader.stop();
     }
   });
+  it('retries a failed publish when its backoff ends, without waiting for a sweep', async () => {
+    const topic = uniqueTopic('outbox-retry');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('retrying');
+    let refusals = 1;
+    const flaky: MessageProducer = {
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      send: async (messages) => {
+        if (refusals-- > 0) throw new Error('broker unavailable');
+        return producer.send(messages);
+      },
+    };
+    // Sweeps an hour apart: only the relay's own retry can publish within the test.
+    const relay = createOutboxRelay({
+      collection,
+      producer: flaky,
+      logger: quietLogger,
+      idlePollMs: 50,
+      sweepIntervalMs: 3_600_000,
+      backoff: { initialMs: 300, maxMs: 300 },
+    });
+    const reader = await collect(kafka, topic);
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // past the first (start-up) sweep
+      const event = testEvent(9);
+      await collection.insertOne({
+        _id: 'retry-1' as never,
+        ...newOutbox([toOutbox(topic, event)], new Date()),
+      });
+      relay.nudge('retry-1');
+      await reader.waitForCount(1);
+      expect(JSON.parse(reader.received[0]?.value ?? '{}')).toMatchObject({ id: event.id });
+      const stored = await collection.findOne({ _id: 'retry-1' as never });
+      expect(stored?.outbox?.[0]).toMatchObject({ status: 'sent', attempts: 1 });
+    } finally {
+      await relay.stop();
+      await reader.stop();
+    }
+  });
 });

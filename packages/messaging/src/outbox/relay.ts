@@ -30,6 +30,14 @@ export interface OutboxRelayOptions {
    * so the sweep is kept rare and the fast path never scans.
    */
   sweepIntervalMs?: number;
+  /**
+   * The sweep scans the whole collection on FerretDB 1.x (no index answers the range filter),
+   * so its cost grows with the documents stored: measured 0.6 s at 1,000 applications and 7 s
+   * at 10,000. After each sweep the next one waits at least this many times as long as the
+   * sweep took, which keeps the sweep's share of the database at about 1/(factor + 1) however
+   * much is stored. Default 20.
+   */
+  sweepCostFactor?: number;
   backoff?: BackoffPolicy;
   /** Hook for crash tests: runs after Kafka acknowledged and before the documents are marked. */
   afterPublish?: () => Promise<void> | void;
@@ -68,6 +76,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 100;
   const idlePollMs = options.idlePollMs ?? 250;
   const sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
+  const sweepCostFactor = options.sweepCostFactor ?? 20;
   const backoff = options.backoff ?? { initialMs: 200, maxMs: 30_000 };
   let running = false;
   let loop: Promise<void> | undefined;
@@ -186,16 +195,41 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         outboxNextAttemptAt: retryAt,
       },
     });
+    retryAtBackoff(String(document._id), retryAt);
+  }
+
+  /**
+   * The retry is this process's to make when its backoff ends, by _id: sweeps are spaced by
+   * their cost and would otherwise delay it. (The stored retryAt is for a restarted relay.)
+   */
+  function retryAtBackoff(id: string, retryAt: Date): void {
+    const timer = setTimeout(
+      () => {
+        if (!running) return;
+        queued.add(id);
+        nudged = true;
+        wake?.();
+      },
+      Math.max(0, retryAt.getTime() - Date.now()),
+    );
+    timer.unref();
+  }
+
+  async function sweep(): Promise<number> {
+    sweepRequested = false;
+    const started = Date.now();
+    try {
+      return await runOnce();
+    } finally {
+      nextSweepAt =
+        Date.now() + nextSweepDelay(sweepIntervalMs, Date.now() - started, sweepCostFactor);
+    }
   }
 
   /** Nudged documents first (cheap, by _id), then a sweep when one is asked for or due. */
   async function pass(): Promise<number> {
     let published = queued.size > 0 ? await publishQueued() : 0;
-    if (sweepRequested || Date.now() >= nextSweepAt) {
-      sweepRequested = false;
-      nextSweepAt = Date.now() + sweepIntervalMs;
-      published += await runOnce();
-    }
+    if (sweepRequested || Date.now() >= nextSweepAt) published += await sweep();
     return published;
   }
 
@@ -237,6 +271,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await sleep(0);
     },
   };
+}
+
+/** The wait after a sweep: the configured interval, or the sweep's cost times the factor. */
+export function nextSweepDelay(intervalMs: number, sweepMs: number, costFactor: number): number {
+  return Math.max(intervalMs, Math.round(sweepMs * costFactor));
 }
 
 function toMessage(entry: OutboxEntry) {
