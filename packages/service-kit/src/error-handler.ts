@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Request } from 'express';
 import type { Logger } from 'pino';
+import { databaseProblem } from './database-problem';
 import { AppError, payloadTooLarge, unsupportedMediaType } from './errors';
 import { sendProblem, type Problem } from './problem';
 import { isZodError, validationProblem } from './validation-problem';
@@ -71,7 +72,12 @@ export function toProblem(error: unknown): Problem {
   }
   if (typeof error === 'object' && error !== null) {
     const httpError = error as HttpErrorLike;
-    return bodyParserProblem(httpError) ?? clientHttpProblem(httpError) ?? INTERNAL_ERROR;
+    return (
+      bodyParserProblem(httpError) ??
+      clientHttpProblem(httpError) ??
+      databaseProblem(error) ??
+      INTERNAL_ERROR
+    );
   }
   return INTERNAL_ERROR;
 }
@@ -79,6 +85,9 @@ export function toProblem(error: unknown): Problem {
 function logError(log: Logger, error: unknown, problem: Problem): void {
   if (error instanceof AppError && error.catastrophic) {
     log.fatal({ err: error }, 'catastrophic error');
+  } else if (problem.status === 503) {
+    // The database busy or away: expected under overload, the client is told to retry.
+    log.warn({ err: error }, 'request refused: database unavailable');
   } else if (problem.status >= 500) {
     log.error({ err: error }, 'request failed');
   }

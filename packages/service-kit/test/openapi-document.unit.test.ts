@@ -108,7 +108,15 @@ describe('buildOpenApiDocument', () => {
   it('lists security alternatives, and 401/403 only on secured operations', () => {
     const get = operation('/applications/{id}', 'get');
     expect(get.security).toEqual([{ staff: [] }, { founderLink: [] }]);
-    expect(Object.keys(at(get, 'responses'))).toEqual(['200', '400', '401', '403', '404', '500']);
+    expect(Object.keys(at(get, 'responses'))).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '500',
+      '503',
+    ]);
     const submit = operation('/applications', 'post');
     expect(submit.security).toBeUndefined();
     expect(Object.keys(at(submit, 'responses'))).toEqual([
@@ -119,6 +127,7 @@ describe('buildOpenApiDocument', () => {
       '415',
       '429',
       '500',
+      '503',
     ]);
     expect(valueAt(document, 'components', 'securitySchemes', 'staff')).toEqual({
       type: 'http',
@@ -159,9 +168,17 @@ describe('buildOpenApiDocument', () => {
 
   it('includes only the standard responses and headers some operation uses', () => {
     const small = build([route({ responses: { 200: { description: 'ok' } } })]);
-    expect(Object.keys(at(small, 'paths', '/x', 'get', 'responses'))).toEqual(['200', '500']);
-    expect(Object.keys(at(small, 'components', 'responses'))).toEqual(['InternalServerError']);
-    expect(valueAt(small, 'components', 'headers')).toBeUndefined();
+    expect(Object.keys(at(small, 'paths', '/x', 'get', 'responses'))).toEqual([
+      '200',
+      '500',
+      '503',
+    ]);
+    expect(Object.keys(at(small, 'components', 'responses'))).toEqual([
+      'InternalServerError',
+      'ServiceUnavailable',
+    ]);
+    // A busy database's 503 says when to come back; the rate-limit headers belong to 429 only.
+    expect(Object.keys(valueAt(small, 'components', 'headers') as object)).toEqual(['Retry-After']);
   });
 
   it('maps unrepresentable types to any value instead of throwing', () => {

@@ -134,6 +134,23 @@ describe('problem+json responses', () => {
     expect((logged?.err as { stack: string }).stack).toContain('hunter2');
   });
 
+  it('answers 503 with Retry-After when the database is busy, revealing nothing of it', async () => {
+    const response = await fetch(`${app.url}/busy`);
+    const body = await expectProblem(response, 503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(body.title).toBe('Service Unavailable');
+    expect(body.detail).toContain('try again');
+    expect(JSON.stringify(body)).not.toContain('db.internal');
+    const logged = app.logs.find((line) => line.msg === 'request refused: database unavailable');
+    expect(logged).toMatchObject({ level: 'warn', requestId: body.requestId });
+  });
+
+  it('answers 503 with a longer Retry-After when the database cannot be reached', async () => {
+    const response = await fetch(`${app.url}/database-away`);
+    await expectProblem(response, 503);
+    expect(response.headers.get('retry-after')).toBe('5');
+  });
+
   it('logs a catastrophic AppError at fatal', async () => {
     const body = await expectProblem(await fetch(`${app.url}/invariant`), 500);
     const logged = app.logs.find((line) => line.msg === 'catastrophic error');

@@ -51,6 +51,20 @@ export function exampleRoutes(router: Router): void {
     await Promise.resolve();
     throw new Error('password=hunter2 at db.internal:27017');
   });
+  // What the MongoDB driver throws when FerretDB on SQLite has writers queued up under load.
+  router.get('/busy', async () => {
+    await Promise.resolve();
+    throw Object.assign(new Error('SQLITE_BUSY: database is locked (db.internal:27017)'), {
+      name: 'MongoServerError',
+      code: 1,
+    });
+  });
+  router.get('/database-away', async () => {
+    await Promise.resolve();
+    throw Object.assign(new Error('connect ECONNREFUSED db.internal:27017'), {
+      name: 'MongoServerSelectionError',
+    });
+  });
   router.get('/invariant', () => {
     throw new AppError({ status: 500, title: 'Internal Server Error', catastrophic: true });
   });

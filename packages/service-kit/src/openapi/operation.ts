@@ -59,6 +59,8 @@ function standardStatuses(route: ApiRoute, pathNames: string[]): number[] {
     ...(route.body === undefined ? [] : [413, 415]),
     ...(route.rateLimited ? [429] : []),
     500,
+    // Every operation may meet a busy or absent database (database-problem.ts).
+    503,
   ];
 }
 

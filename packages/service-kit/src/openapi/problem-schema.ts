@@ -87,6 +87,11 @@ const STANDARD: Standard[] = [
     name: 'InternalServerError',
     description: 'Unexpected error; quote the requestId when reporting it.',
   },
+  {
+    status: 503,
+    name: 'ServiceUnavailable',
+    description: 'The database is busy or cannot be reached; try again after Retry-After.',
+  },
 ];
 
 /** The shared error responses; only those some operation uses end up in the document. */
@@ -111,21 +116,24 @@ export class StandardResponses {
   }
 
   headers(): Record<string, JsonObject> | undefined {
-    if (!this.used.has(429)) {
+    if (!this.used.has(429) && !this.used.has(503)) {
       return undefined;
     }
     return {
-      ...RATE_LIMIT_HEADERS,
+      ...(this.used.has(429) ? RATE_LIMIT_HEADERS : {}),
       'Retry-After': integerHeader('Seconds to wait before retrying.'),
     };
   }
 }
 
 function responseOf(standard: Standard): JsonObject {
+  const retryAfter = { 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
   const headers =
     standard.status === 429
-      ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' }, ...rateLimitHeaderRefs() }
-      : undefined;
+      ? { ...retryAfter, ...rateLimitHeaderRefs() }
+      : standard.status === 503
+        ? retryAfter
+        : undefined;
   return {
     description: standard.description,
     ...(headers === undefined ? {} : { headers }),
