@@ -26,7 +26,13 @@ export const sizeLabel = (founders: number): string =>
 
 export function growthReport(
   machine: ReturnType<typeof machineDescription>,
-  options: { quick: boolean; sizes: number[]; intakeSeconds: number; e2eSeconds: number },
+  options: {
+    quick: boolean;
+    sizes: number[];
+    intakeSeconds: number;
+    e2eSeconds: number;
+    seedLimitSeconds?: number;
+  },
   steps: GrowthStep[],
 ) {
   const figures: Record<string, number | null> = {};
@@ -54,7 +60,7 @@ export function growthReport(
       mode: options.quick ? 'quick' : 'default',
       sizes: options.sizes,
       note: options.quick
-        ? `quick mode: largest size ${options.sizes[options.sizes.length - 1]} founders (seeding at most 60 s a step), not 1,000,000`
+        ? `quick mode: largest size ${options.sizes[options.sizes.length - 1]} founders (seeding at most ${options.seedLimitSeconds ?? '∞'} s a step), not 1,000,000`
         : 'sizes as the issue asks',
       intakeSeconds: options.intakeSeconds,
       e2eSeconds: options.e2eSeconds,
