@@ -77,10 +77,24 @@ function latestOf(input: CollectInput, results: Record<string, unknown>) {
       replay_events_per_s: r('rebuild', 'rebuild', 'replay_events_per_s'),
       events: r('rebuild', 'rebuild', 'events'),
     },
+    database: databaseOf(results.database),
     growth: growthOf(results.growth),
     rss_mb: obj(at(results.memory, 'rss_mb')),
     faults: at(results.faults, 'faults') ?? null,
     fuzz: at(results.fuzz, 'fuzz') ?? null,
+  };
+}
+
+/** ms per operation at the smallest and largest size, and the growth between them. */
+function databaseOf(result: unknown) {
+  const steps = at(result, 'database', 'steps');
+  const list = Array.isArray(steps) ? (steps as Json[]) : [];
+  return {
+    sizes: list.map((step) => num(step.size)),
+    first: list[0] ?? null,
+    last: list[list.length - 1] ?? null,
+    growth: at(result, 'database', 'growth') ?? null,
+    server: at(result, 'settings', 'server') ?? null,
   };
 }
 
@@ -118,6 +132,11 @@ function summaryLines(latest: Latest): string[] {
       'rebuild events/s (replay only)',
       `${f(latest.rebuild.events_per_s)} (${f(latest.rebuild.replay_events_per_s)})`,
       '≥ 10,000/s',
+    ],
+    [
+      'database find missing _id ms (first / last size)',
+      `${f(at(latest.database.first, 'find_missing_id'), 1)} / ${f(at(latest.database.last, 'find_missing_id'), 1)}`,
+      'flat',
     ],
     [
       'growth intake p99 ms 10k / 1m',

@@ -14,7 +14,15 @@ import { collectLatest } from './collect';
  * Exit 0 when every step ran (whatever its figures), 1 when one failed for real.
  */
 const say = sayAs('all');
-const BENCHMARKS = ['intake', 'pipeline', 'e2e', 'rebuild', 'growth', 'memory'] as const;
+const BENCHMARKS = [
+  'intake',
+  'pipeline',
+  'e2e',
+  'rebuild',
+  'database',
+  'growth',
+  'memory',
+] as const;
 const EXTERNAL = ['faults', 'fuzz'] as const;
 const PACKAGE_JSON = resolve(__dirname, '../package.json');
 
