@@ -58,6 +58,33 @@ client.admin.command("ping")
 PY
 }
 
+# FerretDB 1.24 on SQLite was seen to crash (SIGBUS) while a database was being dropped or
+# created under load, leaving a database file without FerretDB's own catalogue table; FerretDB
+# then refuses to start at all. Such files (and their -wal/-shm) are moved aside, named, so the
+# other databases come back; nothing is deleted.
+ferretdb_quarantine_broken() {
+  local dir="$1" broken python="$GB_VENV/bin/python"
+  [[ -x "$python" ]] || python=python3
+  broken="$("$python" - "$dir" <<'PY'
+import pathlib, sqlite3, sys
+for path in sorted(pathlib.Path(sys.argv[1]).glob("*.sqlite")):
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            db.execute("select count(*) from _ferretdb_collections").fetchone()
+    except sqlite3.Error:
+        print(path.name)
+PY
+)"
+  [[ -z "$broken" ]] && return 0
+  local aside="$dir/broken-$(date +%Y%m%d%H%M%S)"
+  mkdir -p "$aside"
+  local name
+  for name in $broken; do
+    mv "$dir/$name" "$aside/" && mv "$dir/$name"-wal "$dir/$name"-shm "$aside/" 2>/dev/null || true
+    say "mongo: $name has no FerretDB catalogue (left by a crash); moved aside to $aside"
+  done
+}
+
 mongo_up() {
   if is_running mongo; then
     say "mongo: already running (pid $(cat "$(pid_file mongo)"))"
@@ -71,6 +98,7 @@ mongo_up() {
     start_process mongo "$GB_LOG_DIR/mongo.log" \
       "$GB_MONGOD" --dbpath "$dir" --bind_ip 127.0.0.1 --port "$GB_MONGO_PORT"
   else
+    ferretdb_quarantine_broken "$dir"
     start_process mongo "$GB_LOG_DIR/mongo.log" \
       "$GB_FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$dir/" \
       --listen-addr="127.0.0.1:$GB_MONGO_PORT" --state-dir="$dir" \
