@@ -25,16 +25,21 @@ interface CollectInput {
 export async function collectLatest(input: CollectInput) {
   const results: Record<string, unknown> = {};
   for (const outcome of input.outcomes) {
-    results[outcome.name] = outcome.status === 'ok' ? await input.read(outcome.name) : undefined;
+    const hasFigures = outcome.status === 'ok' || outcome.status === 'earlier run';
+    results[outcome.name] = hasFigures ? await input.read(outcome.name) : undefined;
   }
   const latest = latestOf(input, results);
   return { ...latest, summary: summaryLines(latest) };
 }
 
 function latestOf(input: CollectInput, results: Record<string, unknown>) {
-  const steps: Record<string, { status: string; seconds: number }> = Object.fromEntries(
-    input.outcomes.map((o) => [o.name, { status: o.status, seconds: o.seconds }]),
-  );
+  const steps: Record<string, { status: string; seconds: number; when?: string }> =
+    Object.fromEntries(
+      input.outcomes.map((o) => [
+        o.name,
+        { status: o.status, seconds: o.seconds, ...(o.when === undefined ? {} : { when: o.when }) },
+      ]),
+    );
   const r = (name: string, ...path: string[]) => num(at(results[name], ...path));
   return {
     when: new Date().toISOString(),

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { machineDescription } from '../lib/machine';
 import { messageOf, sayAs } from '../lib/main';
 import { readResult, writeResult } from '../lib/results';
@@ -28,9 +29,11 @@ const PACKAGE_JSON = resolve(__dirname, '../package.json');
 
 export type StepOutcome = {
   name: string;
-  status: 'ok' | 'failed' | 'not available';
+  status: 'ok' | 'failed' | 'not available' | 'earlier run';
   seconds: number;
   exit?: number | string;
+  /** For an earlier run: when its result was written. */
+  when?: string;
 };
 
 function runChild(name: string, command: string[], quick: boolean): Promise<StepOutcome> {
@@ -62,43 +65,95 @@ async function scripts(): Promise<Record<string, string>> {
   return manifest.scripts ?? {};
 }
 
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2).filter((arg) => arg !== '--');
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write('pnpm --filter @grunderboost/bench all [--quick]\n');
-    return 0;
-  }
-  const unknown = argv.filter((arg) => arg !== '--quick');
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `unknown option(s): ${unknown.join(' ')}\nusage: pnpm --filter @grunderboost/bench all [--quick]\n`,
+const USAGE = `pnpm --filter @grunderboost/bench all [--quick] [--only name,name]
+
+  --quick        every step at its small sizes (CI)
+  --only LIST    run only these steps; the others' figures are taken from their last
+                 results/<name>.json, marked "earlier run" with its time in latest.json
+                 (steps: ${[...BENCHMARKS, ...EXTERNAL].join(', ')})
+`;
+
+interface AllOptions {
+  quick: boolean;
+  only: Set<string> | undefined;
+}
+
+function parseAll(argv: string[]): AllOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help === true) return 'help';
+  const only = values.only?.split(',').map((name) => name.trim());
+  const known: string[] = [...BENCHMARKS, ...EXTERNAL];
+  const unknown = (only ?? []).filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new Error(`--only: no step named ${unknown.join(', ')}`);
+  return { quick: values.quick === true, only: only === undefined ? undefined : new Set(only) };
+}
+
+/** One step: run it, or (outside --only) take its last result file as an earlier run. */
+async function step(
+  name: string,
+  command: string[] | undefined,
+  options: AllOptions,
+): Promise<StepOutcome> {
+  if (options.only !== undefined && !options.only.has(name)) {
+    const earlier = await readResult(name);
+    const when = (earlier as { when?: unknown } | undefined)?.when;
+    say(
+      `${name}: not run (--only); ${typeof when === 'string' ? `its run of ${when}` : 'no earlier result'}`,
     );
+    return {
+      name,
+      status: typeof when === 'string' ? 'earlier run' : 'not available',
+      seconds: 0,
+      ...(typeof when === 'string' ? { when } : {}),
+    };
+  }
+  if (command === undefined) {
+    say(`${name}: not available (no '${name}' script in bench/package.json)`);
+    return { name, status: 'not available', seconds: 0 };
+  }
+  return runChild(name, command, options.quick);
+}
+
+async function main(): Promise<number> {
+  let options: AllOptions | 'help';
+  try {
+    options = parseAll(process.argv.slice(2).filter((arg) => arg !== '--'));
+  } catch (error) {
+    process.stderr.write(`${messageOf(error)}\n\n${USAGE}`);
     return 2;
   }
-  const quick = argv.includes('--quick');
+  if (options === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   const loadAtStart = loadavg()[0] ?? 0;
   const started = Date.now();
   const outcomes: StepOutcome[] = [];
   let interrupted = false;
   process.on('SIGINT', () => (interrupted = true));
   const tsx = resolve(__dirname, '../node_modules/.bin/tsx');
-  for (const name of BENCHMARKS) {
-    if (interrupted) break;
-    outcomes.push(await runChild(name, [tsx, `${name}/run.ts`], quick));
-  }
   const available = await scripts();
-  for (const name of EXTERNAL) {
+  const commands: Array<[string, string[] | undefined]> = [
+    ...BENCHMARKS.map((name): [string, string[]] => [name, [tsx, `${name}/run.ts`]]),
+    ...EXTERNAL.map((name): [string, string[] | undefined] => [
+      name,
+      available[name] === undefined ? undefined : ['pnpm', 'run', '--silent', name, '--'],
+    ]),
+  ];
+  for (const [name, command] of commands) {
     if (interrupted) break;
-    if (available[name] === undefined) {
-      say(`${name}: not available (no '${name}' script in bench/package.json)`);
-      outcomes.push({ name, status: 'not available', seconds: 0 });
-    } else {
-      outcomes.push(await runChild(name, ['pnpm', 'run', '--silent', name, '--'], quick));
-    }
+    outcomes.push(await step(name, command, options));
   }
   const latest = await collectLatest({
     machine: machineDescription(loadAtStart),
-    quick,
+    quick: options.quick,
     seconds: Math.round((Date.now() - started) / 1000),
     outcomes,
     read: readResult,

@@ -24,6 +24,19 @@ export const sizeLabel = (founders: number): string =>
       ? `${founders / 1_000}k`
       : String(founders);
 
+/** Says plainly when a step's figures stand for fewer founders than its name. */
+function noteOf(options: { quick: boolean; seedLimitSeconds?: number }, steps: GrowthStep[]) {
+  const short = steps
+    .filter((step) => step.founders < step.plannedFounders)
+    .map(
+      (step) =>
+        `the ${sizeLabel(step.plannedFounders)} step reached ${step.founders.toLocaleString('en-GB')} founders`,
+    );
+  const mode = options.quick ? 'quick mode' : 'full mode';
+  if (short.length === 0) return `${mode}: every size reached`;
+  return `${mode}: seeding is bounded to ${options.seedLimitSeconds ?? '∞'} s a step; ${short.join(', ')}, and its figures are measured there`;
+}
+
 export function growthReport(
   machine: ReturnType<typeof machineDescription>,
   options: {
@@ -59,9 +72,8 @@ export function growthReport(
     settings: {
       mode: options.quick ? 'quick' : 'default',
       sizes: options.sizes,
-      note: options.quick
-        ? `quick mode: largest size ${options.sizes[options.sizes.length - 1]} founders (seeding at most ${options.seedLimitSeconds ?? '∞'} s a step), not 1,000,000`
-        : 'sizes as the issue asks',
+      seedLimitSeconds: options.seedLimitSeconds ?? null,
+      note: noteOf(options, steps),
       intakeSeconds: options.intakeSeconds,
       e2eSeconds: options.e2eSeconds,
     },
