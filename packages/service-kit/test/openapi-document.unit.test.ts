@@ -153,6 +153,16 @@ describe('buildOpenApiDocument', () => {
     });
   });
 
+  it('documents the other media types a response may come in, each as a string', () => {
+    const body = z.object({ rows: z.array(z.string()) });
+    const built = build([
+      route({ responses: { 200: { description: 'Rows', body, alsoAs: ['text/csv'] } } }),
+    ]);
+    const content = valueAt(built, 'paths', '/x', 'get', 'responses', '200', 'content');
+    expect(Object.keys(content as JsonObject)).toEqual(['application/json', 'text/csv']);
+    expect(valueAt(content, 'text/csv')).toEqual({ schema: { type: 'string' } });
+  });
+
   it('gives byte-identical output for the same routes built anew', () => {
     expect(formatJson(buildOpenApiDocument(sampleApi()))).toBe(formatJson(document));
   });

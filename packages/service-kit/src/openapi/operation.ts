@@ -9,6 +9,7 @@ export interface OperationContext {
 }
 
 const JSON_TYPE = 'application/json';
+const TEXT = { type: 'string' };
 
 function contentOf(
   response: ApiResponse,
@@ -18,10 +19,9 @@ function contentOf(
 ): JsonObject | undefined {
   if (response.body !== undefined || response.contentType !== undefined) {
     const schema =
-      response.body === undefined
-        ? { type: 'string' }
-        : schemas.convert(response.body, 'output', context);
-    return { [response.contentType ?? JSON_TYPE]: { schema } };
+      response.body === undefined ? TEXT : schemas.convert(response.body, 'output', context);
+    const alternatives = (response.alsoAs ?? []).map((type) => [type, { schema: TEXT }]);
+    return { [response.contentType ?? JSON_TYPE]: { schema }, ...Object.fromEntries(alternatives) };
   }
   // The central error handler answers every error with a problem, declared or not.
   return status >= 400 ? problemContent() : undefined;
