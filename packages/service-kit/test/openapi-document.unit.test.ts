@@ -108,7 +108,15 @@ describe('buildOpenApiDocument', () => {
   it('lists security alternatives, and 401/403 only on secured operations', () => {
     const get = operation('/applications/{id}', 'get');
     expect(get.security).toEqual([{ staff: [] }, { founderLink: [] }]);
-    expect(Object.keys(at(get, 'responses'))).toEqual(['200', '400', '401', '403', '404', '500']);
+    expect(Object.keys(at(get, 'responses'))).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '431',
+      '500',
+    ]);
     const submit = operation('/applications', 'post');
     expect(submit.security).toBeUndefined();
     expect(Object.keys(at(submit, 'responses'))).toEqual([
@@ -118,6 +126,7 @@ describe('buildOpenApiDocument', () => {
       '413',
       '415',
       '429',
+      '431',
       '500',
     ]);
     expect(valueAt(document, 'components', 'securitySchemes', 'staff')).toEqual({
@@ -169,8 +178,15 @@ describe('buildOpenApiDocument', () => {
 
   it('includes only the standard responses and headers some operation uses', () => {
     const small = build([route({ responses: { 200: { description: 'ok' } } })]);
-    expect(Object.keys(at(small, 'paths', '/x', 'get', 'responses'))).toEqual(['200', '500']);
-    expect(Object.keys(at(small, 'components', 'responses'))).toEqual(['InternalServerError']);
+    expect(Object.keys(at(small, 'paths', '/x', 'get', 'responses'))).toEqual([
+      '200',
+      '431',
+      '500',
+    ]);
+    expect(Object.keys(at(small, 'components', 'responses'))).toEqual([
+      'RequestHeaderFieldsTooLarge',
+      'InternalServerError',
+    ]);
     expect(valueAt(small, 'components', 'headers')).toBeUndefined();
   });
 

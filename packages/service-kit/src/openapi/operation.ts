@@ -58,6 +58,8 @@ function standardStatuses(route: ApiRoute, pathNames: string[]): number[] {
     ...(pathNames.length > 0 ? [404] : []),
     ...(route.body === undefined ? [] : [413, 415]),
     ...(route.rateLimited ? [429] : []),
+    // Node itself answers a request line and headers over its limit, before any route.
+    431,
     500,
   ];
 }
