@@ -20,8 +20,9 @@ function contentOf(
   if (response.body !== undefined || response.contentType !== undefined) {
     const schema =
       response.body === undefined ? TEXT : schemas.convert(response.body, 'output', context);
-    const alternatives = (response.alsoAs ?? []).map((type) => [type, { schema: TEXT }]);
-    return { [response.contentType ?? JSON_TYPE]: { schema }, ...Object.fromEntries(alternatives) };
+    const content: JsonObject = { [response.contentType ?? JSON_TYPE]: { schema } };
+    for (const type of response.alsoAs ?? []) content[type] = { schema: TEXT };
+    return content;
   }
   // The central error handler answers every error with a problem, declared or not.
   return status >= 400 ? problemContent() : undefined;
