@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
+import { answerClientError } from './client-error';
 import { closeOnSignals, forgetOnSignals } from './shutdown-signals';
 
 export interface ServerOptions {
@@ -96,6 +97,7 @@ async function shutdown(server: Server, options: ServerOptions): Promise<void> {
 /** Listens, and shuts down gracefully on SIGTERM/SIGINT or close(). */
 export async function startServer(app: Express, options: ServerOptions): Promise<RunningServer> {
   const server = createServer(app);
+  server.on('clientError', answerClientError);
   await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

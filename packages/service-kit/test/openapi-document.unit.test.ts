@@ -114,6 +114,7 @@ describe('buildOpenApiDocument', () => {
       '401',
       '403',
       '404',
+      '431',
       '500',
       '503',
     ]);
@@ -126,6 +127,7 @@ describe('buildOpenApiDocument', () => {
       '413',
       '415',
       '429',
+      '431',
       '500',
       '503',
     ]);
@@ -162,6 +164,16 @@ describe('buildOpenApiDocument', () => {
     });
   });
 
+  it('documents the other media types a response may come in, each as a string', () => {
+    const body = z.object({ rows: z.array(z.string()) });
+    const built = build([
+      route({ responses: { 200: { description: 'Rows', body, alsoAs: ['text/csv'] } } }),
+    ]);
+    const content = valueAt(built, 'paths', '/x', 'get', 'responses', '200', 'content');
+    expect(Object.keys(content as JsonObject)).toEqual(['application/json', 'text/csv']);
+    expect(valueAt(content, 'text/csv')).toEqual({ schema: { type: 'string' } });
+  });
+
   it('gives byte-identical output for the same routes built anew', () => {
     expect(formatJson(buildOpenApiDocument(sampleApi()))).toBe(formatJson(document));
   });
@@ -170,10 +182,12 @@ describe('buildOpenApiDocument', () => {
     const small = build([route({ responses: { 200: { description: 'ok' } } })]);
     expect(Object.keys(at(small, 'paths', '/x', 'get', 'responses'))).toEqual([
       '200',
+      '431',
       '500',
       '503',
     ]);
     expect(Object.keys(at(small, 'components', 'responses'))).toEqual([
+      'RequestHeaderFieldsTooLarge',
       'InternalServerError',
       'ServiceUnavailable',
     ]);

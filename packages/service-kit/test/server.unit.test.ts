@@ -15,6 +15,23 @@ async function start(
   return startServer(app, { port: 0, host: '127.0.0.1', logger, shutdownTimeoutMs, onShutdown });
 }
 
+describe('requests Node refuses before express', () => {
+  it('answers a query string over the header limit with a 431 problem, not a bare status line', async () => {
+    const server = await start([]);
+    const response = await fetch(`${server.url}/healthz?q=${'x'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await response.json()).toMatchObject({
+      type: 'about:blank',
+      title: 'Request Header Fields Too Large',
+      status: 431,
+      instance: '/',
+      requestId: expect.any(String),
+    });
+    await server.close();
+  });
+});
+
 describe('startServer and close()', () => {
   it('listens on the actual port it got', async () => {
     const server = await start([]);

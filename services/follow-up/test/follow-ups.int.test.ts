@@ -256,6 +256,19 @@ describe('overdue follow-ups', () => {
     expect(open24.body.items.map((i) => i.followUpId)).toEqual([fresh.followUpId]);
   });
 
+  it('refuse a cursor they never handed out with a field error like any other 400', async () => {
+    const response = await call<{ errors: unknown[] }>(
+      service.url,
+      'GET',
+      `/follow-ups?cursor=${'0'.repeat(40)}`,
+      { headers: worker },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { path: 'cursor', message: 'unknown cursor', code: 'custom' },
+    ]);
+  });
+
   it('are not for the founder or analysts to list', async () => {
     const analyst = bearer(await staffToken(['analyst']));
     expect((await call(service.url, 'GET', '/follow-ups', { headers: analyst })).status).toBe(403);

@@ -28,4 +28,8 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['idempotency-key', 'accept-language']),
     );
   });
+
+  it('uses only portable patterns (no \\p{…} property escapes, which fuzzers cannot generate from)', () => {
+    expect(JSON.stringify(intakeOpenApi())).not.toMatch(/\\\\p\{/);
+  });
 });

@@ -33,6 +33,8 @@ describe('application request', () => {
     ['a need twice', { needs: ['mentor', 'mentor'] }, 'needs'],
     ['an empty idea', { idea: '   ' }, 'idea'],
     ['a control character in the idea', { idea: 'bell\u0007' }, 'idea'],
+    ['a C1 control character in the idea', { idea: 'next line\u0085' }, 'idea'],
+    ['a DEL in the idea', { idea: 'rub\u007Fout' }, 'idea'],
     ['an unknown top-level field', { extra: true }, ''],
     ['no consents', { consents: undefined }, 'consents'],
   ])('refuses %s', (_case, overrides, path) => {

@@ -18,4 +18,18 @@ describe('the OpenAPI document', () => {
       '/indicators/internasjonale-drammen',
     ]);
   });
+
+  it('documents CSV beside JSON wherever ?format=csv or Accept: text/csv gives CSV', () => {
+    type Paths = Record<string, { get?: { responses: Record<string, { content?: object }> } }>;
+    const paths = metricsOpenApi().paths as Paths;
+    const csvPaths = Object.keys(paths).filter((path) =>
+      Object.keys(paths[path]?.get?.responses['200']?.content ?? {}).includes('text/csv'),
+    );
+    expect(csvPaths).toEqual([
+      '/metrics/funnel',
+      '/metrics/outcomes',
+      '/indicators/naeringsvekst',
+      '/indicators/internasjonale-drammen',
+    ]);
+  });
 });

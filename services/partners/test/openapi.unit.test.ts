@@ -22,4 +22,10 @@ describe('the OpenAPI document', () => {
       '/subscriptions/{subscriptionId}/webhook',
     ]);
   });
+
+  it('documents the 404 of a replay for a subscription the caller does not have', () => {
+    type Paths = Record<string, { post?: { responses: Record<string, unknown> } }>;
+    const replay = (partnersOpenApi().paths as Paths)['/replays']?.post;
+    expect(Object.keys(replay?.responses ?? {})).toContain('404');
+  });
 });

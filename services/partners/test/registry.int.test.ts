@@ -59,6 +59,23 @@ describe('the partner registry', () => {
     expect(await messageCount(world, 'partners.buskerud-fylke.feed')).toBe(0);
   });
 
+  it('shows a partner registered without an agreement with an empty one, as documented', async () => {
+    const body = { partnerId: 'lier-naering', name: 'Lier næringsråd', category: 'municipality' };
+    expect((await call(service.url, 'POST', '/partners', { auth: admin, body })).status).toBe(201);
+    const shown = await call<{ agreement: unknown }>(service.url, 'GET', '/partners/lier-naering', {
+      auth: admin,
+    });
+    expect(shown.body.agreement).toEqual([]);
+    const listed = await call<{ partners: Array<{ partnerId: string; agreement: unknown }> }>(
+      service.url,
+      'GET',
+      '/partners',
+      { auth: admin },
+    );
+    const lier = listed.body.partners.find((partner) => partner.partnerId === 'lier-naering');
+    expect(lier?.agreement).toEqual([]);
+  });
+
   it('accepts only shareable fields in an agreement, never ids', async () => {
     const bad = await call(service.url, 'PUT', '/partners/usn/agreement', {
       auth: admin,

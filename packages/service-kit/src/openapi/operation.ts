@@ -9,6 +9,7 @@ export interface OperationContext {
 }
 
 const JSON_TYPE = 'application/json';
+const TEXT = { type: 'string' };
 
 function contentOf(
   response: ApiResponse,
@@ -18,10 +19,10 @@ function contentOf(
 ): JsonObject | undefined {
   if (response.body !== undefined || response.contentType !== undefined) {
     const schema =
-      response.body === undefined
-        ? { type: 'string' }
-        : schemas.convert(response.body, 'output', context);
-    return { [response.contentType ?? JSON_TYPE]: { schema } };
+      response.body === undefined ? TEXT : schemas.convert(response.body, 'output', context);
+    const content: JsonObject = { [response.contentType ?? JSON_TYPE]: { schema } };
+    for (const type of response.alsoAs ?? []) content[type] = { schema: TEXT };
+    return content;
   }
   // The central error handler answers every error with a problem, declared or not.
   return status >= 400 ? problemContent() : undefined;
@@ -58,6 +59,8 @@ function standardStatuses(route: ApiRoute, pathNames: string[]): number[] {
     ...(pathNames.length > 0 ? [404] : []),
     ...(route.body === undefined ? [] : [413, 415]),
     ...(route.rateLimited ? [429] : []),
+    // Node itself answers a request line and headers over its limit, before any route.
+    431,
     500,
     // Every operation may meet a busy or absent database (database-problem.ts).
     503,

@@ -83,6 +83,11 @@ const STANDARD: Standard[] = [
   },
   { status: 429, name: 'TooManyRequests', description: 'Rate limit exceeded; see Retry-After.' },
   {
+    status: 431,
+    name: 'RequestHeaderFieldsTooLarge',
+    description: 'The request line and headers together are over 16 KB (a very long query string).',
+  },
+  {
     status: 500,
     name: 'InternalServerError',
     description: 'Unexpected error; quote the requestId when reporting it.',

@@ -10,6 +10,11 @@ export interface ApiResponse {
   body?: z.ZodType;
   /** Default application/json; problem+json for error statuses without a body. */
   contentType?: string;
+  /**
+   * Other media types the same response may come in (content negotiation, e.g. `text/csv` for
+   * `?format=csv`), each documented with a string schema.
+   */
+  alsoAs?: string[];
   /** Response headers, e.g. z.object({ location: z.string() }). */
   headers?: z.ZodObject;
 }

@@ -11,8 +11,10 @@ export function decodeCursor(cursor: string): { dueAt: Date; followUpId: string 
   const [iso, followUpId] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const dueAt = new Date(iso ?? '');
   if (Number.isNaN(dueAt.getTime()) || followUpId === undefined || !UUID.test(followUpId)) {
+    // The field error of every other 400 (path, message and zod's code): 'custom', as a
+    // refinement that failed, which is what the OpenAPI document promises for `errors`.
     throw badRequest('The cursor is not one this API handed out', {
-      errors: [{ path: 'cursor', message: 'unknown cursor' }],
+      errors: [{ path: 'cursor', message: 'unknown cursor', code: 'custom' }],
     });
   }
   return { dueAt, followUpId };

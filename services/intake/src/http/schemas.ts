@@ -18,8 +18,13 @@ import {
  * Request schemas. Objects are strict: an unknown field is a client mistake worth reporting, not
  * something to drop. Texts refuse control characters (they break e-mails, logs and CSV exports).
  */
-const NO_CONTROL = /^[^\p{Cc}]*$/u;
-const NO_CONTROL_MULTILINE = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
+// The control characters (Unicode Cc: C0, DEL and C1) spelled out as ranges rather than as
+// \p{Cc}: the patterns go into the OpenAPI document, and property escapes are not portable JSON
+// Schema (Python's re, behind schemathesis and many client generators, has none).
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const NO_CONTROL = /^[^\u0000-\u001F\u007F-\u009F]*$/u;
+// eslint-disable-next-line no-control-regex -- as above, tab and line breaks let through
+const NO_CONTROL_MULTILINE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]*$/u;
 
 const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_CONTROL);
 

@@ -6,7 +6,9 @@ import { indicatorQuery } from './statistics-routes';
 
 const staff = ['staffBearer'];
 const shown = z.object({ value: z.number().nullable(), suppressed: z.boolean() });
-const csv = { description: 'The same rows as CSV (RFC 4180)', contentType: 'text/csv' };
+const csv = { description: 'The same rows as CSV (RFC 4180)' };
+/** `?format=csv` or `Accept: text/csv` turns every figure response into CSV. */
+const alsoAsCsv = ['text/csv'];
 
 const reportBody = z.object({
   report: z.string(),
@@ -45,7 +47,13 @@ const report = (path: string, operationId: string, summary: string): ApiRoute =>
   tags: ['figures'],
   security: staff,
   query: reportQueryObject,
-  responses: { 200: { description: 'Rows per period and dimension value', body: reportBody } },
+  responses: {
+    200: {
+      description: 'Rows per period and dimension value',
+      body: reportBody,
+      alsoAs: alsoAsCsv,
+    },
+  },
 });
 
 const importRoute = (kind: 'population' | 'jobs'): ApiRoute => ({
@@ -98,7 +106,7 @@ export function metricsApiRoutes(): ApiRoute[] {
       security: staff,
       query: indicatorQuery,
       responses: {
-        200: { description: 'The indicator', body: naeringsvekstBody },
+        200: { description: 'The indicator', body: naeringsvekstBody, alsoAs: alsoAsCsv },
         422: { description: 'Statistics missing' },
       },
     },
@@ -121,6 +129,7 @@ export function metricsApiRoutes(): ApiRoute[] {
             goal: z.number().int(),
             met: z.boolean().nullable(),
           }),
+          alsoAs: alsoAsCsv,
         },
         503: { description: 'Intake did not answer; retry after Retry-After seconds' },
       },

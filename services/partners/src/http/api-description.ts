@@ -202,7 +202,10 @@ function partnerApi(): ApiRoute[] {
       tags,
       security: partner,
       body: input.replaySchema,
-      responses: { 202: { description: 'Queued', body: z.object({ queued: z.number().int() }) } },
+      responses: {
+        202: { description: 'Queued', body: z.object({ queued: z.number().int() }) },
+        404: { description: 'The subscriptionId is not one of your subscriptions' },
+      },
     },
     {
       method: 'get',

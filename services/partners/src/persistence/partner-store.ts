@@ -1,13 +1,19 @@
 import type mongoose from 'mongoose';
 import type { AgreementItem, Partner } from '../domain/partner';
 
-type PartnerDocument = Omit<Partner, 'partnerId'> & { _id: string; createdAt: Date };
+// FerretDB 1.24 (SQLite) stores no field for an empty array in an upsert's $setOnInsert, so a
+// partner registered without an agreement comes back without one: absent means none shared.
+type PartnerDocument = Omit<Partner, 'partnerId' | 'agreement'> & {
+  _id: string;
+  createdAt: Date;
+  agreement?: AgreementItem[];
+};
 
 const toPartner = ({ _id, name, category, agreement }: PartnerDocument): Partner => ({
   partnerId: _id,
   name,
   category,
-  agreement,
+  agreement: agreement ?? [],
 });
 
 export function partnerStore(connection: mongoose.Connection) {
