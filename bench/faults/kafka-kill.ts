@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTopics } from '../lib/kafka';
 import { pollUntil, sleep } from '../lib/main';
 import { dropDatabase } from '../lib/mongo';
@@ -41,12 +43,14 @@ export async function kafkaKill(context: ScenarioContext): Promise<ScenarioResul
     keyOf: (event) => (event.type === PROBE_TYPE ? event.id : undefined),
   });
   cleanup.unshift({ what: 'stop the consumer', run: () => consumer.stop() });
+  // Outside the broker's directory (removed at the end): the relay's and kafkajs's warnings.
+  const relayLog = join(tmpdir(), `${scope.prefix}-relay.log`);
   const source = await startOutboxSource({
     brokers: broker.brokers,
     mongoUrl,
     topic,
     perSecond: RATE,
-    logFile: '/tmp/faults-relay.log',
+    logFile: relayLog,
   });
   cleanup.unshift({ what: 'stop the outbox relay', run: () => source.stop() });
   const started = Date.now();
@@ -82,6 +86,7 @@ export async function kafkaKill(context: ScenarioContext): Promise<ScenarioResul
     drain_seconds: drained.seconds,
     outbox_documents_pending_at_end: drained.pending,
     relay_failed_publishes: source.relayCounts.publishFailures,
+    relay_log: relayLog,
   };
 }
 

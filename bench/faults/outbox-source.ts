@@ -14,7 +14,7 @@ import { sleep } from '../lib/main';
 
 /**
  * Events produced the way the services produce them: written to an outbox in the run's own
- * database (one document per half second carrying that half second's events, created with `newOutbox` as a
+ * database (one document per tenth of a second carrying its events, created with `newOutbox` as a
  * service creates an aggregate with its first events) and published by the real outbox relay
  * of packages/messaging through its idempotent producer (acks from all replicas). When Kafka is
  * down the relay's send fails, it records the failure and backs off per document, and publishes
@@ -22,8 +22,16 @@ import { sleep } from '../lib/main';
  */
 export const PROBE_TYPE = 'bench.FaultProbe.v1';
 const COLLECTION = 'fault_probes';
-// Few, large documents: FerretDB pays per document written (the relay marks each one).
-const TICK_MS = 500;
+// Ten documents a second of ~50 events each: few enough writes for FerretDB.
+const TICK_MS = 100;
+/** A slow insert must not make the next document huge: the rate falls behind instead. */
+const MAX_EVENTS_PER_DOCUMENT = 100;
+/**
+ * Documents per relay request. The services' relays use the default of 100 documents of one or
+ * two events (~100 kB a request); 10 of these documents make a request of the same size. Larger
+ * requests pass the broker's 1 MB limit and wedge the relay (README, "What it found").
+ */
+const RELAY_BATCH_DOCUMENTS = 10;
 
 export interface ProbeEvent {
   id: string;
@@ -82,6 +90,7 @@ export async function startOutboxSource(options: {
     collection: collection as unknown as mongoose.mongo.Collection,
     producer,
     logger,
+    batchSize: RELAY_BATCH_DOCUMENTS,
   });
   relay.start();
   const sent = new Set<string>();
@@ -89,7 +98,10 @@ export async function startOutboxSource(options: {
   const started = Date.now();
   const writer = (async () => {
     while (writing) {
-      const due = Math.floor(((Date.now() - started) / 1000) * options.perSecond) - sent.size;
+      const due = Math.min(
+        MAX_EVENTS_PER_DOCUMENT,
+        Math.floor(((Date.now() - started) / 1000) * options.perSecond) - sent.size,
+      );
       if (due > 0) {
         const events = probeEvents(options.topic, sent.size, due);
         const id = randomUUID();
@@ -125,7 +137,8 @@ export async function startOutboxSource(options: {
     stop: async () => {
       writing = false;
       await writer.catch(() => undefined);
-      await relay.stop();
+      // A pass may wait long on a busy FerretDB: closing the connection ends it as well.
+      await Promise.race([relay.stop(), sleep(10_000)]);
       await producer.disconnect().catch(() => undefined);
       await connection.close();
       await close();

@@ -4,7 +4,7 @@ import { applicationBody } from '../intake/application-body';
 import { startDedupConsumer } from './dedup-consumer';
 import { inParallel } from './journeys';
 import { secondsSince, type ScenarioContext, type ScenarioResult } from './scenario';
-import { describe, figuresOf, missing } from './tally';
+import { describe, figuresOf, missing, missingExamples } from './tally';
 
 /**
  * service_kill: intake dies between its write and its publish, deterministically, with the
@@ -60,6 +60,7 @@ export async function serviceKill(context: ScenarioContext): Promise<ScenarioRes
   say(describe(figures));
   return {
     ...figures,
+    missing_examples: missingExamples(accepted.ids, reader.tally),
     applications,
     kills: 2,
     crash_exit: crashed,

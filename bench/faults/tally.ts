@@ -31,6 +31,13 @@ export function figuresOf(sent: Iterable<string>, tally: Tally): Figures {
 export const missing = (sent: Iterable<string>, tally: Tally): number =>
   [...sent].filter((key) => !tally.applied.has(key)).length;
 
+/** A few of the keys that never arrived, for the report (evidence to look them up by). */
+export const missingExamples = (sent: Iterable<string>, tally: Tally, count = 5): string =>
+  [...sent]
+    .filter((key) => !tally.applied.has(key))
+    .slice(0, count)
+    .join(' ');
+
 /** "sent 500, arrived 500, lost 0, doubled 0 (3 copies dropped by event id)". */
 export const describe = (f: Figures): string =>
   `sent ${f.sent}, arrived ${f.arrived}, lost ${f.lost}, doubled ${f.duplicated} ` +

@@ -10,7 +10,7 @@ import { counsellorToken } from '../e2e/journeys';
 import { startDedupConsumer } from './dedup-consumer';
 import { inParallel, submitAndAccept } from './journeys';
 import { secondsSince, type ScenarioContext, type ScenarioResult } from './scenario';
-import { describe, figuresOf, missing } from './tally';
+import { describe, figuresOf, missing, missingExamples } from './tally';
 
 /**
  * worker_kill: the Temporal journey worker is SIGKILLed in the middle of 100 journeys (quick 20)
@@ -67,7 +67,7 @@ export async function workerKill(context: ScenarioContext): Promise<ScenarioResu
   const downSeconds = secondsSince(killedAt);
   say(`worker started again after ${downSeconds} s; waiting for the assignments`);
   await pollUntil(() => Promise.resolve(missing(founders, reader.tally) === 0), {
-    timeoutMs: (context.quick ? 60 : 120) * 1000,
+    timeoutMs: (context.quick ? 90 : 180) * 1000,
     intervalMs: 500,
     signal,
   });
@@ -77,6 +77,7 @@ export async function workerKill(context: ScenarioContext): Promise<ScenarioResu
   say(`${describe(figures)}; ${failures.length} journeys failed before the worker`);
   return {
     ...figures,
+    missing_examples: missingExamples(founders, reader.tally),
     journeys,
     kills: 1,
     assigned_at_kill: assignedAtKill,
