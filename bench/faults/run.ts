@@ -52,6 +52,7 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
   say('starting the local stack (infra/local/stack up; already running is fine)');
   const stack = await stackUp();
   const faults: Record<string, ScenarioResult> = {};
+  const failed: string[] = [];
   for (const name of options.only) {
     const scenarioSay = sayAs(`faults ${name}`);
     const own: Cleanup = [];
@@ -71,6 +72,13 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
         say: scenarioSay,
       });
       faults[name].scenario_seconds = Math.round((Date.now() - scenarioStart) / 100) / 10;
+    } catch (error) {
+      // The other scenarios still run and are written; the run exits 1 at the end.
+      if (signal.aborted) throw error;
+      scenarioSay(
+        `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      failed.push(name);
     } finally {
       await step.run();
     }
@@ -78,12 +86,13 @@ async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup
   const report = {
     when: new Date().toISOString(),
     machine: machineDescription(loadAtStart),
-    settings: { mode: options.quick ? 'quick' : 'default', scenarios: options.only },
+    settings: { mode: options.quick ? 'quick' : 'default', scenarios: options.only, failed },
     seconds: Math.round((Date.now() - started) / 100) / 10,
     faults,
   };
   process.stdout.write(`\n${formatFaults(faults)}\n`);
   say(`written to ${await writeResult('faults', report)} after ${report.seconds} s`);
+  if (failed.length > 0) throw new Error(`scenarios not measured: ${failed.join(', ')}`);
 }
 
 runMain({ name: 'faults', usage: USAGE, parse, benchmark });
