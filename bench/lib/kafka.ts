@@ -26,12 +26,28 @@ export function deletePrefixedTopics(brokers: string[], prefix: string): Promise
   });
 }
 
-/** Creates topics (3 partitions, as the broker's default) and waits for their leaders. */
-export function createTopics(brokers: string[], topics: string[], partitions = 3): Promise<void> {
-  return withAdmin(brokers, async (admin) => {
-    await admin.createTopics({
-      topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
-      waitForLeaders: true,
-    });
-  });
+/**
+ * Creates topics (3 partitions, as the broker's default) and waits for their leaders. A busy
+ * broker may answer "does not host this topic-partition" for a moment after the creation, and
+ * kafkajs's leader wait gives up on that: try again (creating existing topics is a no-op).
+ */
+export async function createTopics(
+  brokers: string[],
+  topics: string[],
+  partitions = 3,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdmin(brokers, async (admin) => {
+        await admin.createTopics({
+          topics: topics.map((topic) => ({ topic, numPartitions: partitions })),
+          waitForLeaders: true,
+        });
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((done) => setTimeout(done, 1_000 * attempt));
+    }
+  }
 }

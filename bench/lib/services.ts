@@ -68,6 +68,9 @@ const TOPICS = [
 
 export type Started = Partial<Record<ServiceName, ServiceProcess>>;
 
+/** How each started process was launched, so a fault scenario can start it again the same way. */
+const launches = new WeakMap<ServiceProcess, Parameters<typeof startProcess>[0]>();
+
 const ENTRIES: Record<ServiceName, { entry: string; http: boolean }> = {
   intake: { entry: 'services/intake/src/main.ts', http: true },
   counselling: { entry: 'services/counselling/src/main.ts', http: true },
@@ -157,7 +160,9 @@ export async function startServices(
       ...envOf(name, scope, urls),
       ...options.env?.[name],
     };
-    const child = await startProcess({ name, entry, env, ...(port === undefined ? {} : { port }) });
+    const launch = { name, entry, env, ...(port === undefined ? {} : { port }) };
+    const child = await startProcess(launch);
+    launches.set(child, launch);
     cleanup.unshift({ what: `stop ${name}`, run: () => stopProcess(child) });
     started[name] = child;
     urls[name] = child.url;
@@ -171,6 +176,26 @@ export async function startServices(
 export function service(started: Started, name: ServiceName): ServiceProcess {
   const child = started[name];
   if (child === undefined) throw new Error(`${name} was not started`);
+  return child;
+}
+
+/**
+ * Starts a service again after it died (a fault scenario killed it): same entry, port (the
+ * others keep its URL) and environment, with `env` on top. Registers the new process's stop.
+ */
+export async function restartService(
+  started: Started,
+  name: ServiceName,
+  cleanup: Cleanup,
+  env: Record<string, string> = {},
+): Promise<ServiceProcess> {
+  const launch = launches.get(service(started, name));
+  if (launch === undefined) throw new Error(`${name} was not started by startServices`);
+  const again = { ...launch, env: { ...launch.env, ...env } };
+  const child = await startProcess(again);
+  launches.set(child, again);
+  cleanup.unshift({ what: `stop ${name} (restarted)`, run: () => stopProcess(child) });
+  started[name] = child;
   return child;
 }
 
