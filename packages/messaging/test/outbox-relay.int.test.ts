@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { mongoUrlFor, uniqueDatabase, uniqueTopic } from '@grunderboost/testkit';
+import { mongoUrlFor, uniqueDatabase, uniqueTopic, waitFor } from '@grunderboost/testkit';
 import {
   appendToOutbox,
   createOutboxRelay,
@@ -215,11 +215,53 @@ describe('outbox relay', () => {
       relay.nudge('retry-1');
       await reader.waitForCount(1);
       expect(JSON.parse(reader.received[0]?.value ?? '{}')).toMatchObject({ id: event.id });
-      const stored = await collection.findOne({ _id: 'retry-1' as never });
-      expect(stored?.outbox?.[0]).toMatchObject({ status: 'sent', attempts: 1 });
+      // The mark follows Kafka's acknowledgement, so the reader may see the event first.
+      const marked = await waitFor(
+        async () => {
+          const stored = await collection.findOne({ _id: 'retry-1' as never });
+          return stored?.outbox?.[0]?.status === 'sent' ? stored.outbox[0] : undefined;
+        },
+        { description: 'the retried event marked sent', timeoutMs: 10_000, intervalMs: 100 },
+      );
+      expect(marked).toMatchObject({ status: 'sent', attempts: 1 });
     } finally {
       await relay.stop();
       await reader.stop();
     }
   });
+  it('sends a backlog in requests the broker accepts, so one oversized document blocks no other', async () => {
+    const topic = uniqueTopic('outbox-sizes');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('sizes');
+    const now = new Date();
+    // 30 documents of ~100 KB (3 MB in all, over the broker's 1 MB limit for one request) and,
+    // in the middle, one document whose single event is larger than the broker accepts.
+    const events = Array.from({ length: 30 }, (_, n) => ({
+      ...testEvent(n),
+      data: { padding: 'x'.repeat(100_000) },
+    }));
+    for (const [n, event] of events.entries()) {
+      await collection.insertOne({
+        _id: `size-${String(n).padStart(2, '0')}` as never,
+        ...newOutbox([toOutbox(topic, event as unknown as ReturnType<typeof testEvent>)], now),
+      });
+      if (n === 15) {
+        const huge = { ...testEvent(99), data: { padding: 'x'.repeat(2_000_000) } };
+        await collection.insertOne({
+          _id: 'size-15-huge' as never,
+          ...newOutbox([toOutbox(topic, huge as unknown as ReturnType<typeof testEvent>)], now),
+        });
+      }
+    }
+    const reader = await collect(kafka, topic);
+    const relay = createOutboxRelay({ collection, producer, logger: quietLogger });
+    expect(await relay.runOnce()).toBe(30);
+    await reader.waitForCount(30);
+    await reader.stop();
+    const ids = reader.received.map((m) => (JSON.parse(m.value ?? '{}') as { id: string }).id);
+    expect(ids).toEqual(events.map((event) => event.id)); // all, in document order
+    const huge = await collection.findOne({ _id: 'size-15-huge' as never });
+    expect(huge?.outbox?.[0]).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(huge?.outbox?.[0]?.lastError).toMatch(/larger|too large|size/i);
+  }, 60_000);
 });

@@ -19,8 +19,16 @@ export interface OutboxRelayOptions {
   producer: MessageProducer;
   logger: Logger;
   metrics?: MessagingMetrics;
-  /** Most documents published in one Kafka request. */
+  /** Most documents read in one pass. */
   batchSize?: number;
+  /**
+   * Most bytes of event payloads in one Kafka request (default 512 KiB). Kafka refuses a record
+   * batch over `message.max.bytes` (1 MB by default) as non-retriable; without this bound a
+   * backlog of large documents made every request too large and the relay sent the same
+   * refused batch forever (bench/faults, kafka_kill). A document larger on its own goes alone,
+   * so a refusal backs off that document only.
+   */
+  maxRequestBytes?: number;
   /** Longest idle wait between passes; a nudge ends it at once. Default 250 ms. */
   idlePollMs?: number;
   /**
@@ -74,6 +82,7 @@ const isDue = (document: OutboxDocument, now: Date) =>
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const { collection, producer, logger, metrics } = options;
   const batchSize = options.batchSize ?? 100;
+  const maxRequestBytes = options.maxRequestBytes ?? 512 * 1024;
   const idlePollMs = options.idlePollMs ?? 250;
   const sweepIntervalMs = options.sweepIntervalMs ?? 1_000;
   const sweepCostFactor = options.sweepCostFactor ?? 20;
@@ -141,8 +150,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         $set: { outboxNextAttemptAt: null },
       });
     }
-    const sending = work.filter((w) => w.pending.length > 0);
-    if (sending.length === 0) return 0;
+    let published = 0;
+    for (const request of byRequestSize(
+      work.filter((w) => w.pending.length > 0),
+      maxRequestBytes,
+    )) {
+      published += await publishRequest(request);
+    }
+    return published;
+  }
+
+  /** One Kafka request for these documents' pending events, then one mark each. */
+  async function publishRequest(sending: PendingWork[]): Promise<number> {
     try {
       await producer.send(sending.flatMap((w) => w.pending.map(({ entry }) => toMessage(entry))));
     } catch (error) {
@@ -271,6 +290,36 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await sleep(0);
     },
   };
+}
+
+interface PendingWork {
+  document: OutboxDocument;
+  pending: Array<{ entry: OutboxEntry; index: number }>;
+}
+
+const payloadBytes = (work: PendingWork): number =>
+  work.pending.reduce(
+    (sum, { entry }) => sum + Buffer.byteLength(entry.payload) + entry.key.length,
+    0,
+  );
+
+/** Documents in order, grouped into requests of at most `maxBytes` (a larger one alone). */
+export function byRequestSize<W extends PendingWork>(works: W[], maxBytes: number): W[][] {
+  const requests: W[][] = [];
+  let current: W[] = [];
+  let bytes = 0;
+  for (const work of works) {
+    const size = payloadBytes(work);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      requests.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(work);
+    bytes += size;
+  }
+  if (current.length > 0) requests.push(current);
+  return requests;
 }
 
 /** The wait after a sweep: the configured interval, or the sweep's cost times the factor. */
