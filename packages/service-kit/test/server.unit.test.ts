@@ -21,13 +21,14 @@ describe('requests Node refuses before express', () => {
     const response = await fetch(`${server.url}/healthz?q=${'x'.repeat(20_000)}`);
     expect(response.status).toBe(431);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(await response.json()).toMatchObject({
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
       type: 'about:blank',
       title: 'Request Header Fields Too Large',
       status: 431,
       instance: '/',
-      requestId: expect.any(String),
     });
+    expect(typeof body.requestId).toBe('string');
     await server.close();
   });
 });
