@@ -26,9 +26,7 @@ GB_MONGOD="${GB_MONGOD:-$(command -v mongod 2>/dev/null || true)}"
 
 GB_VENV="$GB_CACHE_DIR/venv"
 GB_KAFKA_HOME="$GB_CACHE_DIR/kafka-$GB_KAFKA_VERSION"
-# "-idindex": built with the one-line change of ferretdb_patch_id_lookups (lib/mongo.sh); the
-# name changes with it, so a cached unpatched build is not taken for a patched one.
-GB_FERRETDB_BIN="$GB_CACHE_DIR/bin/ferretdb-$GB_FERRETDB_VERSION-idindex"
+GB_FERRETDB_BIN="$GB_CACHE_DIR/bin/ferretdb-$GB_FERRETDB_VERSION"
 
 GB_LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 

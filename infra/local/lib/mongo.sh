@@ -37,7 +37,6 @@ mongo_install() {
     src="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' download.json)"
     cp -r "$src" source
     chmod -R u+w source
-    ferretdb_patch_id_lookups source
     echo "$GB_FERRETDB_VERSION" >source/build/version/version.txt
     echo "local" >source/build/version/package.txt
     cd source
@@ -45,27 +44,6 @@ mongo_install() {
   ) >"$GB_LOG_DIR/ferretdb-build.log" 2>&1 ||
     die "building FerretDB failed; see $GB_LOG_DIR/ferretdb-build.log"
   mv "$GB_FERRETDB_BIN.tmp" "$GB_FERRETDB_BIN"
-}
-
-# FerretDB 1.24's SQLite backend looks documents up by `_ferretdb_sjson->'$._id' = ?`, but
-# creates its unique _id index on `_ferretdb_sjson->"_id"`. SQLite uses an expression index only
-# for the same expression, so every find, update and delete by _id scanned the whole table
-# (EXPLAIN QUERY PLAN: SCAN; with the index's spelling: SEARCH USING INDEX); bench/database
-# measured lookups growing linearly, 2.5 s at 50,000 applications. Both spellings mean the
-# same JSON path ('_id' is '$._id' for ->), so the lookup is spelt as the index is, and
-# existing databases need no migration. See ADR 0017.
-ferretdb_patch_id_lookups() {
-  local file="$1/internal/backends/sqlite/metadata/metadata.go"
-  local before='IDColumn = DefaultColumn + "->'"'"'$._id'"'"'"'
-  local after='IDColumn = DefaultColumn + `->"_id"`'
-  grep -qF "$before" "$file" ||
-    die "FerretDB's IDColumn is not where lib/mongo.sh expects it in $file; review the patch"
-  BEFORE="$before" AFTER="$after" "$GB_VENV/bin/python" - "$file" <<'PY'
-import os, pathlib, sys
-path = pathlib.Path(sys.argv[1])
-path.write_text(path.read_text().replace(os.environ["BEFORE"], os.environ["AFTER"]))
-PY
-  grep -qF "$after" "$file" || die "patching FerretDB's IDColumn failed"
 }
 
 mongo_url() { echo "mongodb://127.0.0.1:$GB_MONGO_PORT/"; }
