@@ -1,6 +1,6 @@
 import { pollUntil } from '../lib/main';
 import { stopProcess } from '../lib/processes';
-import { restartService, runScope, service, startServices } from '../lib/services';
+import { METRICS_TOPICS, restartService, runScope, service, startServices } from '../lib/services';
 import { publishHistory } from '../rebuild/history';
 import { lagOf, resetToEarliest } from './lag';
 import { changedDocuments, snapshotProjections } from './projection-hash';
@@ -12,13 +12,7 @@ import { secondsSince, type ScenarioContext, type ScenarioResult } from './scena
  * history once more. The projections must not change: every replayed event is a copy the
  * consumer drops by event id (or, had its dedup memory been lost, re-applies idempotently).
  */
-const TOPICS = [
-  'intake.applications',
-  'counselling.assignments',
-  'counselling.appointments',
-  'counselling.milestones',
-  'followup.outcomes',
-];
+const TOPICS = METRICS_TOPICS;
 
 export async function replay(context: ScenarioContext): Promise<ScenarioResult> {
   const { cleanup, say, signal } = context;

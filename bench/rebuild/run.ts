@@ -6,7 +6,7 @@ import { connectMongo } from '../lib/mongo';
 import { parseCommon, positiveInteger, type CommonOptions } from '../lib/options';
 import { cpuSeconds, pidListeningOn } from '../lib/proc';
 import { writeResult } from '../lib/results';
-import { runScope } from '../lib/services';
+import { METRICS_TOPICS, runScope } from '../lib/services';
 import { stackUp } from '../lib/stack';
 import { round } from '../lib/stats';
 import { formatNumber, formatTable } from '../lib/table';
@@ -41,13 +41,7 @@ function parse(argv: string[]): Options | undefined {
   };
 }
 
-const TOPICS = [
-  'intake.applications',
-  'counselling.assignments',
-  'counselling.appointments',
-  'counselling.milestones',
-  'followup.outcomes',
-];
+const TOPICS = METRICS_TOPICS;
 
 async function benchmark(options: Options, signal: AbortSignal, cleanup: Cleanup) {
   const loadAtStart = loadavg()[0] ?? 0;
