@@ -189,6 +189,12 @@ it('withholds, and logs as such, events of founders whose consent is unknown or 
     reachedAt: now(),
   });
   await waitFor(() => processed(world, [milestone]), { description: 'milestone routed' });
+  // An attempt that read the old agreement must have failed on the receiver before the
+  // agreement narrows; otherwise, on a slow machine, it could still reach the receiver once it
+  // is up again (an in-flight attempt, not a queued one).
+  await waitFor(async () => ((await log()).at(-1)?.attempts ?? 0) >= 1, {
+    description: 'a first attempt refused by the receiver',
+  });
   const narrowed = await call(service.url, 'PUT', '/partners/drammen-kommune/agreement', {
     auth: await adminToken(),
     body: { agreement: [{ eventType: 'followup.OutcomeReported.v1', fields: ['stillOperating'] }] },
