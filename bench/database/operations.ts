@@ -1,6 +1,7 @@
 import { APPLICATIONS_COLLECTION } from '@grunderboost/intake/src/persistence/application-document';
 import { seededApplication } from '../lib/intake-seed';
 import type { BenchConnection } from '../lib/mongo';
+import { summariseLatencies } from '../lib/stats';
 
 /**
  * The database operations the platform's cost is made of, timed one at a time on intake's
@@ -33,10 +34,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-};
+const median = (values: number[]): number => summariseLatencies(values).p50;
 
 /** The median of `repeats` timings of each operation, in ms. */
 export async function timeOperations(
