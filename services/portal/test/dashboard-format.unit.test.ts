@@ -38,7 +38,7 @@ describe('figures in the page language', () => {
 
   it('writes moments in Norwegian time (summer time too)', () => {
     expect(formatMoment('nb', '2026-12-02T07:30:00Z')).toBe('2. desember 2026 kl. 08:30');
-    expect(formatMoment('en', '2026-06-02T07:30:00Z')).toBe('June 2, 2026 at 9:30 AM');
+    expect(formatMoment('en', '2026-06-02T07:30:00Z')).toBe('2 June 2026 at 09:30');
   });
 
   it('says "fewer than 5" for a suppressed cell and names municipalities and focus areas', () => {

@@ -73,7 +73,7 @@ const reads: Record<string, Record<string, unknown>> = {
     founderId: FOUNDER,
     status: 'accepted',
     submittedAt: '2026-03-01T09:00:00Z',
-    details: { contact: { name: 'Kari Nordmann' } },
+    details: { contact: { name: 'Kari Nordmann' }, municipality: '3312', language: 'nb' },
   },
 };
 
@@ -230,6 +230,9 @@ describe('the staff routes', () => {
     expect(page).toContain('Complete the session');
     expect(page).toContain('Worried about &lt;b&gt;the bank&lt;/b&gt;');
     expect(page).toContain('Milestone: Business plan ready');
+    // Names, not codes a counsellor would have to look up.
+    expect(page).toContain('<dd>Lier (3312)</dd>');
+    expect(page).toContain('<dd>Norsk bokmål</dd>');
     // Reassigning is for leads.
     expect(page).not.toContain('Reassign the case');
   });

@@ -149,7 +149,10 @@ describe('small helpers of the staff pages', () => {
     // 23:30 UTC on 31 March is already 1 April in Oslo (summer time, UTC+2).
     expect(osloDate(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04-01');
     expect(osloDate(new Date('2026-03-31T12:00:00Z'), 13)).toBe('2026-04-13');
-    expect(whenText('en', '2026-04-01T07:00:00Z')).toContain('9:00');
+    // As the Oslo office writes English: day before month, 24-hour clock.
+    expect(whenText('en', '2026-04-01T07:00:00Z')).toBe('1 Apr 2026, 09:00');
+    expect(whenText('en', '2026-12-02T21:44:00Z')).toBe('2 Dec 2026, 22:44');
+    expect(whenText('nb', '2026-12-02T21:44:00Z')).toBe('2. des. 2026, 22:44');
     expect(whenText('en', 'garbage')).toBe('garbage');
   });
 });

@@ -17,15 +17,6 @@ export const FOCUS_AREAS = [
 ] as const;
 
 /** The region's municipalities (2024 numbers) with their names, for the filter and the charts. */
-export const MUNICIPALITIES: Readonly<Record<string, string>> = {
-  '3301': 'Drammen',
-  '3312': 'Lier',
-  '3314': 'Øvre Eiker',
-  '3316': 'Modum',
-  '3318': 'Krødsherad',
-  '3332': 'Sigdal',
-  '3903': 'Holmestrand',
-};
 
 export interface Filters {
   period: PeriodKind;

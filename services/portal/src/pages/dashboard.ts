@@ -1,11 +1,7 @@
 import { html, type Html } from '../html';
 import { page, t, type PageContext } from '../layout';
-import {
-  FOCUS_AREAS,
-  MUNICIPALITIES,
-  type FilterError,
-  type ParsedFilters,
-} from './dashboard-filters';
+import { MUNICIPALITIES } from '../municipalities';
+import { FOCUS_AREAS, type FilterError, type ParsedFilters } from './dashboard-filters';
 import { formatMoment, formatNumber } from './dashboard-format';
 import type { DashboardFigures, Summary } from './dashboard-model';
 import { naeringsvekstSection } from './dashboard-naeringsvekst';

@@ -10,7 +10,8 @@ import {
   type FormProblem,
   type FormsView,
 } from './founder-case-forms';
-import { timeOf, when } from './staff-format';
+import { municipalityLabel } from '../municipalities';
+import { languageName, timeOf, when } from './staff-format';
 
 export interface FounderPageView {
   data: FounderCaseData;
@@ -39,7 +40,8 @@ function about(context: PageContext, data: FounderCaseData): Html {
     <h2 id="about-heading">${t(context, 'case.about')}</h2>
     <dl>
       ${row('case.email', details.contact?.email)} ${row('case.phone', details.contact?.phone)}
-      ${row('case.municipality', details.municipality)} ${row('case.language', details.language)}
+      ${row('case.municipality', details.municipality === undefined ? undefined : municipalityLabel(details.municipality))}
+      ${row('case.language', languageName(context, details.language))}
       ${row('case.idea', details.idea)}
       ${row('case.counsellor', names.get(data.case.counsellorId) ?? data.case.counsellorId)}
       ${row('case.why', data.case.reason)}

@@ -1,4 +1,6 @@
 import { html, type Html } from '../html';
+import type { PageContext } from '../layout';
+import { intlLocale } from '../oslo-time';
 
 /** Markup only when the condition holds (templates read better than ternaries with ''). */
 export const when = (condition: boolean, markup: Html | string): Html | string =>
@@ -8,7 +10,7 @@ export const when = (condition: boolean, markup: Html | string): Html | string =
 export function whenText(language: string, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(intlLocale(language), {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Europe/Oslo',
@@ -23,4 +25,10 @@ export const timeOf = (language: string, iso: string): Html =>
 export function osloDate(now: Date, days = 0): string {
   const later = new Date(now.getTime() + days * 86_400_000);
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(later);
+}
+
+/** A language code as its own name ("English", "Norsk bokmål"); a code the portal lacks as given. */
+export function languageName(context: PageContext, code: string | undefined): string | undefined {
+  if (code === undefined) return undefined;
+  return context.catalogue.languages.find((l) => l.language === code)?.name ?? code;
 }

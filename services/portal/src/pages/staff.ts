@@ -1,5 +1,6 @@
 import { html, type Html } from '../html';
 import { page, t, type PageContext } from '../layout';
+import { municipalityLabel } from '../municipalities';
 import type { TeamMember } from '../staff/team';
 import { timeOf, when } from './staff-format';
 
@@ -140,7 +141,7 @@ function casesSection(
 
 function applicationCard(context: PageContext, card: BoardItem, status: string): Html {
   return html`<li>
-    <strong>${card.name}</strong>, ${card.municipality}
+    <strong>${card.name}</strong>, ${municipalityLabel(card.municipality)}
     ${when(
       status === 'submitted',
       html`<form method="post" action="/staff/applications/${card.applicationId}/accept">
