@@ -1,10 +1,12 @@
-import { loadCatalogue } from '@grunderboost/i18n';
+import { loadCatalogue, type Catalogue } from '@grunderboost/i18n';
 import { createLogger } from '@grunderboost/service-kit';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { serviceApis } from './api';
 import type { Config } from './config';
+import { pageContext } from './context';
+import { PROBLEM_STATUS, problemPage, type Problem } from './pages/problem';
 import { portalRoutes } from './routes';
 import { metricsAccess } from './routes/dashboard-token';
 
@@ -55,18 +57,15 @@ export async function startPortal(config: Config): Promise<RunningPortal> {
       },
     }),
   );
-  app.use((_req, res) => res.status(404).type('text/plain').send('Not found'));
-  // A failing service behind the portal is a 502 page, never a stack trace.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((req, res) => sendProblem(req, res, catalogue, 'notFound'));
+  // A failing service behind the portal is a 502 page in the page language, never a stack trace.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return res.status(status).type('text/plain').send('Bad request');
+      return sendProblem(req, res, catalogue, 'badRequest', status);
     }
     logger.error({ err: error }, 'portal request failed');
-    res
-      .status(502)
-      .type('text/plain')
-      .send('A service behind the portal did not answer. Try again shortly.');
+    sendProblem(req, res, catalogue, 'unavailable');
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(config.PORT, config.HOST, () => resolve(listening));
@@ -78,4 +77,17 @@ export async function startPortal(config: Config): Promise<RunningPortal> {
     url: `http://${config.HOST}:${port}`,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+function sendProblem(
+  req: Request,
+  res: Response,
+  catalogue: Catalogue,
+  problem: Problem,
+  status = PROBLEM_STATUS[problem],
+): void {
+  res
+    .status(status)
+    .type('html')
+    .send(problemPage(pageContext(req, res, catalogue), problem));
 }

@@ -119,4 +119,14 @@ describe('the portal in a browser', () => {
     const csv = await (await fetch(`${portalUrl}/dashboard.csv`)).text();
     expect(csv).toMatch(/^figure,value\r\napplications,\d+\r\n/);
   });
+
+  it('answers an address that does not exist with an accessible page in the chosen language', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${portalUrl}/staff/nowhere?lang=nb`);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Fant ikke siden');
+    await expectAccessible(page, 'not-found');
+    await page.click('text=Gå til forsiden');
+    expect(await page.getAttribute('html', 'lang')).toBe('nb');
+  });
 });
