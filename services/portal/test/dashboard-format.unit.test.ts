@@ -8,6 +8,7 @@ import {
   periodLabel,
   valueLabel,
 } from '../src/pages/dashboard-format';
+import { missingStatisticsText } from '../src/pages/dashboard-missing';
 import { SUPPRESSED } from '../src/pages/dashboard-model';
 import { MESSAGES_DIR } from '../src/server';
 
@@ -48,5 +49,37 @@ describe('figures in the page language', () => {
     expect(valueLabel(context('nb'), 'municipality', '3312')).toBe('Lier (3312)');
     expect(valueLabel(context('nb'), 'municipality', '4601')).toBe('4601');
     expect(valueLabel(context('en'), 'focusArea', 'health-industry')).toBe('Health industry');
+  });
+});
+
+describe('missing public statistics', () => {
+  const everything = ['population', 'jobs'].flatMap((kind) =>
+    ['2019K4', '2026K3'].flatMap((quarter) =>
+      ['3312', '3301'].map((municipality) => `${kind} ${municipality} ${quarter}`),
+    ),
+  );
+
+  it('says what a new installation lacks in one sentence, not eight entries', () => {
+    expect(missingStatisticsText(context('en'), everything)).toBe(
+      'population Q4 2019, population Q3 2026, jobs Q4 2019, jobs Q3 2026 for Drammen (3301), Lier (3312)',
+    );
+  });
+
+  it('keeps apart what only some municipalities lack, in the page language', () => {
+    const text = missingStatisticsText(context('nb'), [
+      'population 3301 2019K4',
+      'population 3312 2019K4',
+      'jobs 3312 2026K3',
+    ]);
+    expect(text).toBe(
+      'befolkning 4. kvartal 2019 for Drammen (3301), Lier (3312); arbeidsplasser 3. kvartal 2026 for Lier (3312)',
+    );
+  });
+
+  it('shows an entry it cannot read as it came', () => {
+    expect(missingStatisticsText(context('en'), ['something else entirely'])).toBe(
+      'something else entirely',
+    );
+    expect(missingStatisticsText(context('en'), [])).toBe('–');
   });
 });

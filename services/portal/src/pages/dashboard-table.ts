@@ -1,5 +1,6 @@
 import { html, type Html } from '../html';
 import { t, type PageContext } from '../layout';
+import { missingStatisticsText } from './dashboard-missing';
 import type { Cell, Unavailable } from './dashboard-model';
 
 /** A data table: the text alternative of a chart (caption, th with scope). */
@@ -55,7 +56,9 @@ export function dataTable(data: TableData): Html {
 export function unavailableNotice(context: PageContext, why: Unavailable, id: string): Html {
   const message =
     why.reason === 'missing-statistics'
-      ? t(context, 'dashboard.missingStatistics', { missing: why.missing.join(', ') || '–' })
+      ? t(context, 'dashboard.missingStatistics', {
+          missing: missingStatisticsText(context, why.missing),
+        })
       : why.reason === 'not-possible'
         ? t(context, `dashboard.notPossible.${id}`)
         : t(context, `dashboard.unavailable.${why.reason}`);
