@@ -105,6 +105,40 @@ describe('the portal in a browser', () => {
     expect(await founder.textContent('#status')).toBe('Accepted: a counsellor will contact you');
   });
 
+  it('lets a counsellor read an application and refer it with reasons; the founder reads them in Norwegian', async () => {
+    const founder = await apply('nb', 'Ingrid Haugen');
+    await founder.click('text=Se søknaden din');
+    const statusUrl = founder.url();
+
+    const page = await visit('/staff/sign-in?lang=en', 'sign-in-triage');
+    await page.selectOption('#role', 'counsellor');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/staff\/board/);
+    await page.click('a[aria-label="Read the application from Ingrid Haugen"]');
+    expect(await page.textContent('h1')).toBe('Application from Ingrid Haugen');
+    expect(await page.textContent('main')).toContain('Et sykkelverksted med kafé');
+    await expectAccessible(page, 'triage');
+
+    // A referral without a partner is explained at its field before anything is sent.
+    await page.check('text=Refer to a partner');
+    await page.check('text=Another service fits better');
+    await page.click('text=Save the decision');
+    expect(await page.textContent('#referredTo-error')).toBe(
+      'Choose the partner you refer the founder to.',
+    );
+    await expectAccessible(page, 'triage-errors');
+    await page.selectOption('#referredTo', 'business-association');
+    await page.click('text=Save the decision');
+    await page.waitForURL(/done=referred/);
+    const referred = page.locator('section', { has: page.locator('#col-referred') });
+    expect(await referred.textContent()).toContain('Ingrid Haugen');
+
+    await founder.goto(statusUrl);
+    expect(await founder.textContent('#status')).toBe('Henvist til et annet tilbud');
+    expect(await founder.textContent('main')).toContain('Næringsforeningen i Drammensregionen');
+    expect(await founder.textContent('main')).toContain('Et annet tilbud kan hjelpe deg bedre.');
+  });
+
   it('shows the new applications on the dashboard, also as CSV', async () => {
     const page = await browser.newPage();
     await waitFor(

@@ -11,20 +11,13 @@ import {
   type FormsView,
 } from './founder-case-forms';
 import { municipalityLabel } from '../municipalities';
-import { languageName, timeOf, when } from './staff-format';
+import { codeLabel as label, languageName, timeOf, when } from './staff-format';
 
 export interface FounderPageView {
   data: FounderCaseData;
   lead: boolean;
   problem?: FormProblem | undefined;
   notice?: string | undefined;
-}
-
-/** A code's text from the catalogue, or the code itself when the catalogue has none. */
-function label(context: PageContext, prefix: string, code: string): string {
-  const key = `${prefix}.${code}`;
-  const text = t(context, key);
-  return text === key ? code : text;
 }
 
 function about(context: PageContext, data: FounderCaseData): Html {

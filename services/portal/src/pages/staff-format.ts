@@ -32,3 +32,10 @@ export function languageName(context: PageContext, code: string | undefined): st
   if (code === undefined) return undefined;
   return context.catalogue.languages.find((l) => l.language === code)?.name ?? code;
 }
+
+/** A code's text from the catalogue, or the code itself when the catalogue has none. */
+export function codeLabel(context: PageContext, prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  const text = context.catalogue.t(context.language, key);
+  return text === key ? code : text;
+}

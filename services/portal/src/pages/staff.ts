@@ -141,7 +141,11 @@ function casesSection(
 
 function applicationCard(context: PageContext, card: BoardItem, status: string): Html {
   return html`<li>
-    <strong>${card.name}</strong>, ${municipalityLabel(card.municipality)}
+    <a
+      href="/staff/applications/${card.applicationId}"
+      aria-label="${t(context, 'board.open', { name: card.name })}"
+      ><strong>${card.name}</strong></a
+    >, ${municipalityLabel(card.municipality)}
     ${when(
       status === 'submitted',
       html`<form method="post" action="/staff/applications/${card.applicationId}/accept">

@@ -6,9 +6,10 @@ import { asStaff, teamForSignIn } from '../staff/team';
 import { contextOf, send, staffTokenOf, str, UUID, type RouteDeps } from './shared';
 import { staffFounderRoutes } from './staff-founder';
 import { staffTeamRoutes } from './staff-team';
+import { staffTriageRoutes } from './staff-triage';
 
 const ROLES = new Set(['counsellor', 'lead', 'analyst', 'admin']);
-const NOTICES = new Set(['accepted', 'notTriaged']);
+const NOTICES = new Set(['accepted', 'declined', 'referred', 'notTriaged']);
 
 /**
  * Staff pages: development sign-in (the local token issuer; production signs in through the
@@ -98,6 +99,7 @@ export function staffRoutes(deps: RouteDeps): Router {
   });
 
   router.use(staffFounderRoutes(deps));
+  router.use(staffTriageRoutes(deps));
   router.use(staffTeamRoutes(deps));
   return router;
 }
