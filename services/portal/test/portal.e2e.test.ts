@@ -62,6 +62,46 @@ describe('the portal in a browser', () => {
     await expectAccessible(page, 'apply-errors');
   });
 
+  it('lets a founder apply with the keyboard alone, focus always visible and in reading order', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${portalUrl}/apply?lang=en`);
+    // Run in the page (a string: this project's TypeScript has no DOM types).
+    const focused = () =>
+      page.evaluate(`(() => {
+        const element = document.activeElement;
+        const style = element === null ? undefined : getComputedStyle(element);
+        return {
+          id: element?.id || element?.className || element?.tagName || '',
+          outline: !style || style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
+        };
+      })()`) as Promise<{ id: string; outline: number }>;
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ id: 'skip', outline: 3 });
+    await page.keyboard.press('Enter');
+    expect((await focused()).id).toBe('main');
+
+    // Tab through the form to its button; every stop shows its focus, in the order of the page.
+    const stops: string[] = [];
+    for (let i = 0; i < 60 && stops.at(-1) !== 'BUTTON'; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      expect(now.outline).toBeGreaterThanOrEqual(2);
+      stops.push(now.id);
+      if (now.id === 'name') await page.keyboard.type('Tariq Rahman');
+      if (now.id === 'email') await page.keyboard.type(`tariq.${Date.now()}@example.no`);
+      if (now.id === 'idea') await page.keyboard.type('Mobile bicycle repairs');
+      if (now.id === 'consentProcessing') await page.keyboard.press('Space');
+    }
+    const domOrder = await page.$$eval('form [id]', (elements) =>
+      elements.filter((e) => ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName)).map((e) => e.id),
+    );
+    expect(stops.slice(0, -1)).toEqual(domOrder);
+    expect(stops.slice(0, 2)).toEqual(['name', 'email']);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/apply$/);
+    expect(await page.textContent('h1')).toBe('Thank you – we have your application');
+  });
+
   it('lets a founder apply in English and one in Norwegian, and each sees their status in their language', async () => {
     const english = await apply('en', 'Amina Yusuf');
     expect(await english.textContent('h1')).toBe('Thank you – we have your application');
