@@ -67,14 +67,14 @@ describe('the portal in a browser', () => {
     await page.goto(`${portalUrl}/apply?lang=en`);
     // Run in the page (a string: this project's TypeScript has no DOM types).
     const focused = () =>
-      page.evaluate(`(() => {
+      page.evaluate<{ id: string; outline: number }>(`(() => {
         const element = document.activeElement;
         const style = element === null ? undefined : getComputedStyle(element);
         return {
           id: element?.id || element?.className || element?.tagName || '',
           outline: !style || style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth),
         };
-      })()`) as Promise<{ id: string; outline: number }>;
+      })()`);
     await page.keyboard.press('Tab');
     expect(await focused()).toEqual({ id: 'skip', outline: 3 });
     await page.keyboard.press('Enter');
@@ -92,8 +92,8 @@ describe('the portal in a browser', () => {
       if (now.id === 'idea') await page.keyboard.type('Mobile bicycle repairs');
       if (now.id === 'consentProcessing') await page.keyboard.press('Space');
     }
-    const domOrder = await page.$$eval('form [id]', (elements) =>
-      elements.filter((e) => ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName)).map((e) => e.id),
+    const domOrder = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('form input, form select, form textarea')].map((e) => e.id)`,
     );
     expect(stops.slice(0, -1)).toEqual(domOrder);
     expect(stops.slice(0, 2)).toEqual(['name', 'email']);
