@@ -1,6 +1,7 @@
 import { waitFor } from '@grunderboost/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { formatDateTime } from '../src/oslo-time';
+import { whenText } from '../src/pages/staff-format';
 import { launchBrowser, screenshot, seriousViolations } from './browser';
 import { startPortalStack, type PortalStack } from './portal-stack';
 
@@ -192,6 +193,36 @@ describe('counsellors and leads in the portal', () => {
     expect(appointments[0]?.notes).toBeUndefined();
   });
 
+  it('lets the counsellor move the session and cancel it with a reason; the founder sees each change', async () => {
+    const page = await signIn('counsellor', 'Counsellor 1', 'board-move');
+    const founder = await browser.newPage();
+    await page.goto(founderUrl);
+    await page.click('a:has-text("Move this session")');
+    await page.waitForURL(/\/move$/);
+    await expectAccessible(page, 'move');
+    const newSlot = (await page.locator('#move option').first().getAttribute('value')) ?? '';
+    expect(newSlot).not.toBe(bookedSlot);
+    await page.click('button:has-text("Move the session")');
+    await page.waitForURL(/done=moved/);
+    expect(await text(page, '#notice')).toContain('The session is moved');
+    expect(await text(page, '.sessions h3')).toContain(whenText('en', newSlot));
+    await founder.goto(`${statusUrl}&lang=en`);
+    expect(await founder.textContent('#sessions')).toContain(formatDateTime(newSlot, 'en'));
+
+    await page.selectOption('.sessions select[name=reasonCode]', 'founder-asked');
+    await page.click('button:has-text("Cancel the session")');
+    await page.waitForURL(/done=cancelled/);
+    expect(await text(page, '.sessions [data-status]')).toBe('Cancelled');
+    expect(await page.locator('a:has-text("Move this session")').count()).toBe(0);
+    await expectAccessible(page, 'founder-cancelled');
+    await founder.goto(`${statusUrl}&lang=en`);
+    expect(await founder.textContent('#sessions .appointment-status')).toBe('cancelled');
+
+    // Booked again, so the lead's reassignment below has a booking to cancel.
+    await page.click('text=Book the session');
+    await page.waitForURL(/done=booked/);
+  });
+
   it('tells another counsellor that the founder is not their case', async () => {
     const page = await signIn('counsellor', 'Counsellor 2', 'board-other');
     expect(await text(page, '#cases-heading')).toBe('My cases (0)');
@@ -224,7 +255,10 @@ describe('counsellors and leads in the portal', () => {
     expect(await text(page, '#about-heading + dl')).toContain('Counsellor 2');
     expect(await text(page, '.timeline')).toContain('Assigned to Counsellor 2 (chosen by a lead)');
     // Moving a case cancels the founder's bookings with the old counsellor.
-    expect(await text(page, '.sessions [data-status]')).toBe('Cancelled');
+    expect(await page.locator('.sessions [data-status]').allTextContents()).toEqual([
+      'Cancelled',
+      'Cancelled',
+    ]);
     await expectAccessible(page, 'founder-reassigned');
 
     await page.goto(`${stack.portal.url}/staff/team`);

@@ -4,6 +4,7 @@ import {
   KINDS,
   MILESTONES,
   MODES,
+  STAFF_CANCEL_REASONS,
   type AppointmentView,
   type FounderCaseData,
 } from '../staff/founder-data';
@@ -90,6 +91,31 @@ export function bookingForms(view: FormsView, data: FounderCaseData): Html {
   </section>`;
 }
 
+/** A session still to come: a link to move it, and cancelling it with a reason. */
+function changeForms(view: FormsView, appointment: AppointmentView, label: string): Html {
+  const { context, founderId } = view;
+  const id = appointment.appointmentId;
+  const base = `/staff/founders/${founderId}/sessions/${id}`;
+  return html`<p>
+      <a href="${base}/move" aria-label="${t(context, 'case.move.link')}: ${label}"
+        >${t(context, 'case.move.link')}</a
+      >
+    </p>
+    <form method="post" action="${base}/cancel">
+      <label for="cancel-${id}">${t(context, 'case.cancel.reason')}</label>
+      <select id="cancel-${id}" name="reasonCode">
+        ${STAFF_CANCEL_REASONS.map((r) => html`<option value="${r}">${t(context, `case.cancel.reason.${r}`)}</option>`)}
+      </select>
+      <button
+        type="submit"
+        class="secondary"
+        aria-label="${t(context, 'case.cancel.submit')}: ${label}"
+      >
+        ${t(context, 'case.cancel.submit')}
+      </button>
+    </form>`;
+}
+
 /** Completing a session (private notes, milestones) or recording that the founder did not come. */
 export function sessionForms(view: FormsView, appointment: AppointmentView): Html {
   const { context } = view;
@@ -100,7 +126,8 @@ export function sessionForms(view: FormsView, appointment: AppointmentView): Htm
     return html`${message}
       <p class="hint">
         ${t(context, 'case.complete.when')} ${timeOf(context.language, appointment.startsAt)}
-      </p>`;
+      </p>
+      ${changeForms(view, appointment, label)}`;
   }
   return html`${message}
     <form method="post" action="/staff/appointments/${id}/complete">

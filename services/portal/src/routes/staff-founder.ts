@@ -8,7 +8,15 @@ import { isLead, sessionOf } from '../staff/session';
 import { asStaff } from '../staff/team';
 import { contextOf, send, staffTokenOf, str, UUID, type RouteDeps } from './shared';
 
-const NOTICES = new Set(['booked', 'completed', 'no-show', 'reassigned']);
+const NOTICES = new Set([
+  'booked',
+  'completed',
+  'no-show',
+  'reassigned',
+  'moved',
+  'cancelled',
+  'notCancelled',
+]);
 
 const listOf = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(str) : typeof value === 'string' ? [value] : [];

@@ -6,6 +6,7 @@ import { asStaff, teamForSignIn } from '../staff/team';
 import { contextOf, send, staffTokenOf, str, UUID, type RouteDeps } from './shared';
 import { staffFounderRoutes } from './staff-founder';
 import { staffTeamRoutes } from './staff-team';
+import { staffSessionRoutes } from './staff-sessions';
 import { staffTriageRoutes } from './staff-triage';
 
 const ROLES = new Set(['counsellor', 'lead', 'analyst', 'admin']);
@@ -100,6 +101,7 @@ export function staffRoutes(deps: RouteDeps): Router {
 
   router.use(staffFounderRoutes(deps));
   router.use(staffTriageRoutes(deps));
+  router.use(staffSessionRoutes(deps));
   router.use(staffTeamRoutes(deps));
   return router;
 }

@@ -15,6 +15,12 @@ export const MILESTONES = [
   'funding-granted',
   'nav-assessment-delivered',
 ] as const;
+/** Why staff cancel a session; counselling records the code in its event (no free text). */
+export const STAFF_CANCEL_REASONS = [
+  'counsellor-unavailable',
+  'founder-asked',
+  'booked-by-mistake',
+] as const;
 /** How far ahead the booking form offers free times. */
 const SLOT_DAYS = 14;
 
@@ -132,12 +138,38 @@ export async function loadFounderCase(
   ]);
   const appointments = listed.status === 200 ? (listed.body.appointments as AppointmentView[]) : [];
   const kind = kindOf(askedKind, appointments);
-  const now = new Date();
-  const slotPath = `/cases/${founderId}/slots?from=${osloDate(now)}&to=${osloDate(now, SLOT_DAYS - 1)}&kind=${kind}`;
-  const free = await call.apis.counselling(slotPath, options);
-  const slots = free.status === 200 ? (free.body.slots as FounderCaseData['slots']) : undefined;
+  const slots = await freeSlotsOf(call, founderId, kind);
   return { case: entry, applications, appointments, journey, team: teamOf(team), kind, slots };
 }
 
 export const isLoaded = (value: FounderCaseData | ApiAnswer): value is FounderCaseData =>
   'case' in value;
+
+/** The case's free times of one kind for the next two weeks; undefined when counselling fails. */
+export async function freeSlotsOf(
+  call: Call,
+  founderId: string,
+  kind: string,
+  now = new Date(),
+): Promise<FounderCaseData['slots']> {
+  const slotPath = `/cases/${founderId}/slots?from=${osloDate(now)}&to=${osloDate(now, SLOT_DAYS - 1)}&kind=${encodeURIComponent(kind)}`;
+  const free = await call.apis.counselling(slotPath, asStaff(call.token, call.language));
+  return free.status === 200 ? (free.body.slots as FounderCaseData['slots']) : undefined;
+}
+
+/** One of the case's appointments, or counselling's answer when it cannot be had. */
+export async function appointmentOf(
+  call: Call,
+  founderId: string,
+  appointmentId: string,
+): Promise<AppointmentView | ApiAnswer> {
+  const listed = await call.apis.counselling(
+    `/cases/${founderId}/appointments`,
+    asStaff(call.token, call.language),
+  );
+  if (listed.status !== 200) return listed;
+  const found = (listed.body.appointments as AppointmentView[]).find(
+    (a) => a.appointmentId === appointmentId,
+  );
+  return found ?? { status: 404, body: {} };
+}
