@@ -237,6 +237,23 @@ describe('the staff routes', () => {
     expect(page).not.toContain('Reassign the case');
   });
 
+  it('closes the case with a known reason and goes back to the board; an unknown reason is refused at the form', async () => {
+    const closed = await post(`/staff/founders/${FOUNDER}/close`, {
+      reasonCode: 'company-running',
+    });
+    expect(closed.status).toBe(303);
+    expect(closed.headers.get('location')).toBe('/staff/board?done=closed');
+    expect(sentTo(`/cases/${FOUNDER}/close`)?.init?.body).toEqual({
+      reasonCode: 'company-running',
+    });
+
+    calls.length = 0;
+    const refused = await post(`/staff/founders/${FOUNDER}/close`, { reasonCode: 'tired of it' });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('id="closeReason-error"');
+    expect(sentTo(`/cases/${FOUNDER}/close`)).toBeUndefined();
+  });
+
   it('sends people without a token to the sign-in page', async () => {
     const response = await fetch(`${base}/staff/founders/${FOUNDER}`, { redirect: 'manual' });
     expect(response.status).toBe(303);

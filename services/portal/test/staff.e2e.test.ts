@@ -275,4 +275,24 @@ describe('counsellors and leads in the portal', () => {
     expect(await text(page, 'h1')).toBe('Belastning per veileder');
     await expectAccessible(page, 'team-nb');
   });
+
+  it("lets the lead close the case: it leaves the board and the founder's journey ends with the reason", async () => {
+    const page = await signIn(
+      'lead',
+      'Not a counsellor (lead, analyst, administrator)',
+      'board-lead-close',
+    );
+    await page.goto(`${founderUrl}?lang=en`);
+    await page.selectOption('#closeReason', 'company-running');
+    await page.click('button:has-text("Close the case")');
+    await page.waitForURL(/done=closed/);
+    expect(await text(page, '[role=status]')).toContain('The case is closed');
+    expect(await text(page, '#cases-heading')).toBe('All cases (0)');
+    await expectAccessible(page, 'board-closed');
+
+    const founder = await browser.newPage();
+    await founder.goto(`${statusUrl}&lang=en`);
+    await reloadUntil(founder, '#journey-title + p', 'Closed');
+    expect(await founder.textContent('main')).toContain('your company is up and running');
+  });
 });

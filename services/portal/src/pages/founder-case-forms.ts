@@ -3,6 +3,7 @@ import { t, type PageContext } from '../layout';
 import {
   KINDS,
   MILESTONES,
+  CLOSE_REASONS,
   MODES,
   STAFF_CANCEL_REASONS,
   type AppointmentView,
@@ -185,6 +186,28 @@ export function reassignForm(view: FormsView, data: FounderCaseData): Html {
       <label for="note">${t(context, 'case.reassign.note')}</label>
       <textarea id="note" name="note" rows="2" cols="60" maxlength="500"></textarea>
       <button type="submit">${t(context, 'case.reassign.submit')}</button>
+    </form>
+  </section>`;
+}
+
+/** Closing the case: the founder's future sessions are cancelled and the journey ends. */
+export function closeForm(view: FormsView): Html {
+  const { context, founderId } = view;
+  const { message, tie } = problemOf(view, 'closeReason');
+  return html`<section aria-labelledby="close-heading">
+    <h2 id="close-heading">${t(context, 'case.close.title')}</h2>
+    <p class="hint" id="closeReason-hint">${t(context, 'case.close.hint')}</p>
+    <form method="post" action="/staff/founders/${founderId}/close">
+      ${message}
+      <label for="closeReason">${t(context, 'case.close.reason')}</label>
+      <select
+        id="closeReason"
+        name="reasonCode"
+        ${tie || html`aria-describedby="closeReason-hint"`}
+      >
+        ${CLOSE_REASONS.map((r) => html`<option value="${r}">${t(context, `case.close.reason.${r}`)}</option>`)}
+      </select>
+      <button type="submit">${t(context, 'case.close.submit')}</button>
     </form>
   </section>`;
 }

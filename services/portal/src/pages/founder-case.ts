@@ -5,6 +5,7 @@ import { namesOf } from '../staff/team';
 import { founderTimeline, type TimelineEntry } from '../staff/timeline';
 import {
   bookingForms,
+  closeForm,
   reassignForm,
   sessionForms,
   type FormProblem,
@@ -143,7 +144,7 @@ export function founderCasePage(context: PageContext, view: FounderPageView): st
     html`<p><a href="/staff/board">${t(context, 'case.back')}</a></p>
       ${messages(context, view)} ${about(context, data)} ${bookingForms(forms, data)}
       ${sessions(forms, data)} ${timeline(context, data)}
-      ${when(view.lead, reassignForm(forms, data))}`,
+      ${when(view.lead, reassignForm(forms, data))} ${closeForm(forms)}`,
   );
 }
 

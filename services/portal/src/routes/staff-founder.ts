@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { ApiAnswer } from '../api';
 import { founderCasePage, notYourCasePage } from '../pages/founder-case';
 import type { FormProblem } from '../pages/founder-case-forms';
-import { isLoaded, loadFounderCase, MILESTONES, MODES } from '../staff/founder-data';
+import { CLOSE_REASONS, isLoaded, loadFounderCase, MILESTONES, MODES } from '../staff/founder-data';
 import { refusalKey, refusalStatus } from '../staff/refusals';
 import { isLead, sessionOf } from '../staff/session';
 import { asStaff } from '../staff/team';
@@ -152,6 +152,26 @@ export function staffFounderRoutes(deps: RouteDeps): Router {
       form: 'counsellorId',
       done: 'reassigned',
     });
+  });
+
+  router.post('/staff/founders/:founderId/close', async (req, res) => {
+    const founderId = founderOf(req, res, req.params.founderId);
+    if (founderId === undefined) return;
+    const token = staffTokenOf(req);
+    if (token === undefined) return res.redirect(303, '/staff/sign-in');
+    const asked = str((req.body as Record<string, unknown> | undefined)?.reasonCode);
+    const reasonCode = CLOSE_REASONS.find((r) => r === asked);
+    const answer =
+      reasonCode === undefined
+        ? { status: 400, body: {} }
+        : await deps.apis.counselling(`/cases/${founderId}/close`, {
+            method: 'POST',
+            body: { reasonCode },
+            ...asStaff(token, 'en'),
+          });
+    // A closed case is no longer on the board nor a page of its own: back to the board.
+    if (answer.status < 300) return res.redirect(303, '/staff/board?done=closed');
+    await render(req, res, founderId, { form: 'closeReason', answer });
   });
 
   return router;

@@ -10,7 +10,7 @@ import { staffSessionRoutes } from './staff-sessions';
 import { staffTriageRoutes } from './staff-triage';
 
 const ROLES = new Set(['counsellor', 'lead', 'analyst', 'admin']);
-const NOTICES = new Set(['accepted', 'declined', 'referred', 'notTriaged']);
+const NOTICES = new Set(['accepted', 'declined', 'referred', 'notTriaged', 'closed']);
 
 /**
  * Staff pages: development sign-in (the local token issuer; production signs in through the

@@ -21,6 +21,13 @@ export const STAFF_CANCEL_REASONS = [
   'founder-asked',
   'booked-by-mistake',
 ] as const;
+/** Why a case is closed; the journey shows the founder the reason in their language. */
+export const CLOSE_REASONS = [
+  'company-running',
+  'founder-stopped',
+  'no-response',
+  'other-service',
+] as const;
 /** How far ahead the booking form offers free times. */
 const SLOT_DAYS = 14;
 
