@@ -1,9 +1,5 @@
-import { loadCatalogue } from '@grunderboost/i18n';
-import express from 'express';
-import type { Server } from 'node:http';
 import type { ApiAnswer, ApiRequest, ServiceApi, ServiceApis } from '../src/api';
-import { staffRoutes } from '../src/routes/staff';
-import { MESSAGES_DIR } from '../src/server';
+import { staffToken, staffAppFor } from './staff-app';
 
 /**
  * The staff routes' own work — what they send to counselling and how they show its answers —
@@ -99,24 +95,8 @@ const apis: ServiceApis = {
   journeys: recorder('journeys'),
 };
 
-const token = `e30.${Buffer.from(JSON.stringify({ sub: COUNSELLOR, roles: ['counsellor'] })).toString('base64url')}.x`;
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const app = express();
-  app.use(express.urlencoded({ extended: false }));
-  app.use(
-    staffRoutes({ apis, catalogue: loadCatalogue(MESSAGES_DIR, 'en'), consentTextVersion: 'v' }),
-  );
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-});
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const token = staffToken(COUNSELLOR, ['counsellor']);
+const app = staffAppFor(apis);
 
 beforeEach(() => {
   calls.length = 0;
@@ -128,7 +108,7 @@ const post = (path: string, form: Record<string, string | string[]>) => {
   for (const [name, value] of Object.entries(form)) {
     for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
   }
-  return fetch(`${base}${path}`, {
+  return fetch(`${app.base}${path}`, {
     method: 'POST',
     body,
     redirect: 'manual',
@@ -209,10 +189,10 @@ describe('the staff routes', () => {
   it("tells a counsellor that someone else's case is not theirs, and a malformed id too", async () => {
     answers[`/cases/${FOUNDER}`] = () => ({ status: 404, body: { title: 'Not Found' } });
     const headers = { cookie: `staff_token=${token}`, 'accept-language': 'en' };
-    const theirs = await fetch(`${base}/staff/founders/${FOUNDER}`, { headers });
+    const theirs = await fetch(`${app.base}/staff/founders/${FOUNDER}`, { headers });
     expect(theirs.status).toBe(404);
     expect(await theirs.text()).toContain('This is not your case');
-    const malformed = await fetch(`${base}/staff/founders/not-an-id`, { headers });
+    const malformed = await fetch(`${app.base}/staff/founders/not-an-id`, { headers });
     expect(malformed.status).toBe(404);
     expect(calls.filter((c) => c.path.includes('not-an-id'))).toEqual([]);
   });
@@ -221,7 +201,7 @@ describe('the staff routes', () => {
     answers['/journeys/'] = () => {
       throw new Error('connect ECONNREFUSED');
     };
-    const response = await fetch(`${base}/staff/founders/${FOUNDER}`, {
+    const response = await fetch(`${app.base}/staff/founders/${FOUNDER}`, {
       headers: { cookie: `staff_token=${token}`, 'accept-language': 'en' },
     });
     expect(response.status).toBe(200);
@@ -255,7 +235,7 @@ describe('the staff routes', () => {
   });
 
   it('sends people without a token to the sign-in page', async () => {
-    const response = await fetch(`${base}/staff/founders/${FOUNDER}`, { redirect: 'manual' });
+    const response = await fetch(`${app.base}/staff/founders/${FOUNDER}`, { redirect: 'manual' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/staff/sign-in');
   });

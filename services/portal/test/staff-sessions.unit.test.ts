@@ -1,9 +1,5 @@
-import { loadCatalogue } from '@grunderboost/i18n';
-import express from 'express';
-import type { Server } from 'node:http';
 import type { ApiAnswer, ApiRequest, ServiceApi, ServiceApis } from '../src/api';
-import { staffRoutes } from '../src/routes/staff';
-import { MESSAGES_DIR } from '../src/server';
+import { nothing, staffToken, staffAppFor } from './staff-app';
 
 /**
  * Moving and cancelling a session from the founder's page: what goes to counselling and how its
@@ -44,33 +40,17 @@ const counselling: ServiceApi = async (path, init) => {
   }
   return { status: 404, body: {} };
 };
-const unused: ServiceApi = async () => ({ status: 404, body: {} });
 const apis: ServiceApis = {
-  intake: unused,
+  intake: nothing,
   counselling,
-  followUp: unused,
-  metrics: unused,
-  journeys: unused,
+  followUp: nothing,
+  metrics: nothing,
+  journeys: nothing,
 };
 
-const token = `e30.${Buffer.from(JSON.stringify({ sub: 'c1', roles: ['counsellor'] })).toString('base64url')}.x`;
+const token = staffToken('c1', ['counsellor']);
 const headers = { cookie: `staff_token=${token}`, 'accept-language': 'en' };
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const app = express();
-  app.use(express.urlencoded({ extended: false }));
-  app.use(
-    staffRoutes({ apis, catalogue: loadCatalogue(MESSAGES_DIR, 'en'), consentTextVersion: 'v' }),
-  );
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const app = staffAppFor(apis);
 beforeEach(() => {
   sent.length = 0;
   onPost = () => ({ status: 200, body: {} });
@@ -78,7 +58,7 @@ beforeEach(() => {
 
 const session = `/staff/founders/${FOUNDER}/sessions/${APPOINTMENT}`;
 const post = (path: string, form: Record<string, string>) =>
-  fetch(`${base}${path}`, {
+  fetch(`${app.base}${path}`, {
     method: 'POST',
     body: new URLSearchParams(form),
     redirect: 'manual',
@@ -88,7 +68,7 @@ const posted = () => sent.find((c) => c.init?.method === 'POST');
 
 describe('moving and cancelling a session as staff', () => {
   it("offers the session's kind's free times other than its own", async () => {
-    const response = await fetch(`${base}${session}/move`, { headers });
+    const response = await fetch(`${app.base}${session}/move`, { headers });
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain(`<option value="${at(12)}">`);
@@ -139,7 +119,7 @@ describe('moving and cancelling a session as staff', () => {
   });
 
   it('answers a malformed id with "not your case" and sends nothing', async () => {
-    const response = await fetch(`${base}/staff/founders/${FOUNDER}/sessions/nope/move`, {
+    const response = await fetch(`${app.base}/staff/founders/${FOUNDER}/sessions/nope/move`, {
       headers,
     });
     expect(response.status).toBe(404);

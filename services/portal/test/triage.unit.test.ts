@@ -1,10 +1,6 @@
-import { loadCatalogue } from '@grunderboost/i18n';
-import express from 'express';
-import type { Server } from 'node:http';
 import type { ApiAnswer, ApiRequest, ServiceApi, ServiceApis } from '../src/api';
-import { staffRoutes } from '../src/routes/staff';
-import { MESSAGES_DIR } from '../src/server';
 import { parseTriageForm } from '../src/staff/triage-form';
+import { nothing, staffToken, staffAppFor } from './staff-app';
 
 /**
  * Triage in the portal: the form checked by intake's rules, what is sent to intake and how its
@@ -77,33 +73,17 @@ const intake: ServiceApi = async (path, init) => {
   sent.push({ path, init });
   return intakeAnswer(path, init);
 };
-const unused: ServiceApi = async () => ({ status: 404, body: {} });
 const apis: ServiceApis = {
   intake,
-  counselling: unused,
-  followUp: unused,
-  metrics: unused,
-  journeys: unused,
+  counselling: nothing,
+  followUp: nothing,
+  metrics: nothing,
+  journeys: nothing,
 };
 
-const token = `e30.${Buffer.from(JSON.stringify({ sub: 'c1', roles: ['counsellor'] })).toString('base64url')}.x`;
+const token = staffToken('c1', ['counsellor']);
 const headers = { cookie: `staff_token=${token}`, 'accept-language': 'en' };
-let server: Server;
-let base: string;
-
-beforeAll(async () => {
-  const app = express();
-  app.use(express.urlencoded({ extended: false }));
-  app.use(
-    staffRoutes({ apis, catalogue: loadCatalogue(MESSAGES_DIR, 'en'), consentTextVersion: 'v' }),
-  );
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const address = server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const app = staffAppFor(apis);
 beforeEach(() => {
   sent.length = 0;
   intakeAnswer = () => ({ status: 200, body: application() });
@@ -114,7 +94,7 @@ const post = (form: Record<string, string | string[]>) => {
   for (const [name, value] of Object.entries(form)) {
     for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
   }
-  return fetch(`${base}/staff/applications/${APPLICATION}`, {
+  return fetch(`${app.base}/staff/applications/${APPLICATION}`, {
     method: 'POST',
     body,
     redirect: 'manual',
@@ -124,7 +104,7 @@ const post = (form: Record<string, string | string[]>) => {
 
 describe('the triage page', () => {
   it('shows the application in words, what the check found, and the form', async () => {
-    const response = await fetch(`${base}/staff/applications/${APPLICATION}`, { headers });
+    const response = await fetch(`${app.base}/staff/applications/${APPLICATION}`, { headers });
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('Application from Kari &lt;Nordmann&gt;');
@@ -144,14 +124,16 @@ describe('the triage page', () => {
       status: 200,
       body: application({ status: 'declined', triage: { ...decided, automatic: false } }),
     });
-    let page = await (await fetch(`${base}/staff/applications/${APPLICATION}`, { headers })).text();
+    let page = await (
+      await fetch(`${app.base}/staff/applications/${APPLICATION}`, { headers })
+    ).text();
     expect(page).toContain('can no longer be decided on');
     expect(page).not.toContain('Save the decision');
     intakeAnswer = () => ({
       status: 200,
       body: application({ status: 'declined', triage: { ...decided, automatic: true } }),
     });
-    page = await (await fetch(`${base}/staff/applications/${APPLICATION}`, { headers })).text();
+    page = await (await fetch(`${app.base}/staff/applications/${APPLICATION}`, { headers })).text();
     expect(page).toContain('by the automatic check; you may overrule it');
     expect(page).toContain('Save the decision');
   });
@@ -186,10 +168,10 @@ describe('the triage page', () => {
 
   it('answers an unknown or malformed application id with a readable 404', async () => {
     intakeAnswer = () => ({ status: 404, body: {} });
-    const unknown = await fetch(`${base}/staff/applications/${APPLICATION}`, { headers });
+    const unknown = await fetch(`${app.base}/staff/applications/${APPLICATION}`, { headers });
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('Page not found');
-    const malformed = await fetch(`${base}/staff/applications/not-an-id`, { headers });
+    const malformed = await fetch(`${app.base}/staff/applications/not-an-id`, { headers });
     expect(malformed.status).toBe(404);
   });
 });
