@@ -50,6 +50,19 @@ describe('the journey section', () => {
     expect(out.lastIndexOf('aria-current')).toBeGreaterThan(out.indexOf('data-stage="triaged"'));
   });
 
+  it("gives a closed case's reason in the founder's words, and leaves out one it has no words for", () => {
+    const closed = (reasonCode: string) => ({
+      stage: 'closed',
+      timeline: [{ stage: 'closed', at: '2026-12-01T09:00:00Z', reasonCode }],
+    });
+    expect(journeySection(context('en'), closed('company-running')).value).toContain(
+      'Closed (your company is up and running)',
+    );
+    const unknown = journeySection(context('en'), closed('some-new-code')).value;
+    expect(unknown).toMatch(/:\s*Closed\s*<\/li>/);
+    expect(unknown).not.toContain('some-new-code');
+  });
+
   it('says when there is no journey yet, or when it cannot be read', () => {
     expect(journeySection(context('en'), 'none').value).toContain('Your journey starts');
     expect(journeySection(context('en'), 'unavailable').value).toContain('cannot be shown');

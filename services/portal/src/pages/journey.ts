@@ -22,6 +22,14 @@ export const hasEnded = (applicationStatus: string, journey: FounderSections['jo
 
 const stageText = (context: PageContext, stage: string) => t(context, `journey.stage.${stage}`);
 
+/** " (why)" after a stage; a reason the catalogue has no words for is left out, not shown as a code. */
+function reasonText(context: PageContext, reasonCode: string | undefined): string {
+  if (!reasonCode) return '';
+  const key = `journey.reason.${reasonCode}`;
+  const text = t(context, key);
+  return text === key ? '' : ` (${text})`;
+}
+
 /** The journey's stages from Temporal, oldest first, with the current one marked. */
 export function journeySection(context: PageContext, journey: FounderSections['journey']): Html {
   const body =
@@ -40,12 +48,7 @@ export function journeySection(context: PageContext, journey: FounderSections['j
                     ${index === journey.timeline.length - 1 ? html`aria-current="step"` : ''}
                   >
                     <time datetime="${entry.at}">${formatDateTime(entry.at, context.language)}</time
-                    >:
-                    ${stageText(context, entry.stage)}${
-                      entry.reasonCode
-                        ? html` (${t(context, `journey.reason.${entry.reasonCode}`)})`
-                        : ''
-                    }
+                    >: ${stageText(context, entry.stage)}${reasonText(context, entry.reasonCode)}
                   </li>`,
               )}
             </ol>`;
