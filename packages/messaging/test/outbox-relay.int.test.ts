@@ -229,6 +229,40 @@ describe('outbox relay', () => {
       await reader.stop();
     }
   });
+  it('publishes a document nudged during its backoff once the backoff ends, without a sweep', async () => {
+    const topic = uniqueTopic('outbox-nudged-early');
+    await createTopics(kafka, [topic]);
+    const collection = connection.collection<StoredDocument>('nudged_early');
+    const relay = createOutboxRelay({
+      collection,
+      producer,
+      logger: quietLogger,
+      idlePollMs: 50,
+      sweepIntervalMs: 3_600_000,
+    });
+    const reader = await collect(kafka, topic);
+    relay.start();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // past the first (start-up) sweep
+      const event = testEvent(11);
+      // Due 400 ms from now, as after a failed attempt (of this process or another's).
+      const dueAt = new Date(Date.now() + 400);
+      await collection.insertOne({
+        _id: 'nudged-early' as never,
+        ...newOutbox([toOutbox(topic, event)], dueAt),
+      });
+      relay.nudge('nudged-early');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(reader.received).toHaveLength(0); // not before it is due
+      await reader.waitForCount(1);
+      expect(Date.now()).toBeGreaterThanOrEqual(dueAt.getTime());
+      expect(JSON.parse(reader.received[0]?.value ?? '{}')).toMatchObject({ id: event.id });
+    } finally {
+      await relay.stop();
+      await reader.stop();
+    }
+  });
+
   it('sends a backlog in requests the broker accepts, so one oversized document blocks no other', async () => {
     const topic = uniqueTopic('outbox-sizes');
     await createTopics(kafka, [topic]);

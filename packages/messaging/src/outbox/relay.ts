@@ -132,6 +132,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         ),
       );
       const documents = found.filter((d): d is OutboxDocument => d !== null && isDue(d, now));
+      // Named but not yet due (in a backoff, or a retry timer that fired a millisecond early:
+      // Node's timers run on a monotonic clock, not Date.now()): tried again when it is due,
+      // rather than left to the next sweep.
+      for (const d of found) {
+        if (d !== null && d.outboxNextAttemptAt instanceof Date && !isDue(d, now)) {
+          retryAtBackoff(String(d._id), d.outboxNextAttemptAt);
+        }
+      }
       published += await publishDocuments(documents);
     }
     return published;
