@@ -12,8 +12,8 @@ async function allHaveLeaders(admin: Admin, topics: string[]): Promise<boolean> 
     const metadata = await admin.fetchTopicMetadata({ topics });
     return metadata.topics.every((t) => t.partitions.every((p) => p.leader >= 0));
   } catch {
-    // A broker that has just started may answer "does not host this topic-partition" for a
-    // moment after the creation; kafkajs's own leader wait gives up on that, so retry here.
+    // A broker may answer "does not host this topic-partition" for a moment after the
+    // creation, before its metadata has caught up with the controller's: not yet, so retry.
     return false;
   }
 }
@@ -36,7 +36,13 @@ export async function ensureTopics(
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((topic) => ({ topic, numPartitions })) });
+      // The wait for leaders is ours (below): kafkajs's own gives up when the broker answers
+      // "does not host this topic-partition", which it does for a moment after a creation
+      // under load (a service's start failed on it in CI).
+      await admin.createTopics({
+        topics: missing.map((topic) => ({ topic, numPartitions })),
+        waitForLeaders: false,
+      });
     }
     while (!(await allHaveLeaders(admin, topics))) {
       if (Date.now() >= deadline) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import pino from 'pino';
 import { testInfrastructure, uniqueGroup, waitFor } from '@grunderboost/testkit';
-import { createKafka } from '../src';
+import { createKafka, ensureTopics } from '../src';
 
 export const quietLogger = pino({ level: 'silent' });
 
@@ -14,14 +14,9 @@ export function testKafka(): Kafka {
   });
 }
 
+/** Test topics, created the way the services create theirs (waiting out a busy broker). */
 export async function createTopics(kafka: Kafka, topics: string[], numPartitions = 1) {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: topics.map((topic) => ({ topic, numPartitions })),
-    waitForLeaders: true,
-  });
-  await admin.disconnect();
+  await ensureTopics(kafka, topics, { numPartitions });
 }
 
 export interface Received {

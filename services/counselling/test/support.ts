@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createLinkTokens, issueLocalStaffToken, type StaffRole } from '@grunderboost/auth';
-import { prefixedTopic } from '@grunderboost/messaging';
+import { ensureTopics, prefixedTopic } from '@grunderboost/messaging';
 import { loadConfig } from '@grunderboost/service-kit';
 import {
   mongoUrlFor,
@@ -33,10 +33,7 @@ export async function newWorld(): Promise<TestWorld> {
   });
   const topic = prefixedTopic(prefix, TOPIC);
   // Created up front with 3 partitions: an auto-created topic races the first publish.
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-  await admin.disconnect();
+  await ensureTopics(kafka, [topic]);
   return { mongoUrl: mongoUrlFor(uniqueDatabase('counselling')), prefix, topic, kafka };
 }
 

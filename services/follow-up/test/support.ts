@@ -1,5 +1,5 @@
 import { issueLocalStaffToken, staffAuthConfigSchema, type StaffRole } from '@grunderboost/auth';
-import { prefixedTopic } from '@grunderboost/messaging';
+import { ensureTopics, prefixedTopic } from '@grunderboost/messaging';
 import { loadConfig } from '@grunderboost/service-kit';
 import {
   mongoUrlFor,
@@ -32,13 +32,7 @@ export async function newWorld(): Promise<TestWorld> {
   });
   const outcomes = prefixedTopic(prefix, 'followup.outcomes');
   const applications = prefixedTopic(prefix, 'intake.applications');
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: [outcomes, applications].map((topic) => ({ topic, numPartitions: 3 })),
-    waitForLeaders: true,
-  });
-  await admin.disconnect();
+  await ensureTopics(kafka, [outcomes, applications]);
   return {
     mongoUrl: mongoUrlFor(uniqueDatabase('followup')),
     prefix,
