@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { testInfrastructure, waitFor } from '@grunderboost/testkit';
+import { waitFor } from '@grunderboost/testkit';
 import {
   founderJourney,
   journeyEvent,
@@ -15,16 +15,13 @@ import {
 } from '../src';
 import { historyToJson } from './history-json';
 import { addSearchAttributes, journeyWorker, recordingActivities } from './journey-harness';
+import { startTimeSkippingEnvironment } from './time-skipping';
 
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: {
-      executable: { type: 'existing-path', path: testInfrastructure().temporalTestServerPath },
-    },
-  });
+  env = await startTimeSkippingEnvironment();
   await addSearchAttributes(env);
 });
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { issueLocalStaffToken, staffAuthConfigSchema } from '@grunderboost/auth';
 import { createApp, createLogger, loadConfig, startServer } from '@grunderboost/service-kit';
-import { testInfrastructure } from '@grunderboost/testkit';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { mentorshipRoutes } from '../src/bridge/mentorship-routes';
 import { journeyWorker, recordingActivities } from './journey-harness';
+import { startTimeSkippingEnvironment } from './time-skipping';
 
 /** The bridge's mentorship API over a real (time-skipping) Temporal server and worker. */
 let env: TestWorkflowEnvironment;
@@ -13,11 +13,7 @@ const auth = loadConfig(staffAuthConfigSchema, {});
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: {
-      executable: { type: 'existing-path', path: testInfrastructure().temporalTestServerPath },
-    },
-  });
+  env = await startTimeSkippingEnvironment();
 });
 
 afterAll(async () => {

@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { testInfrastructure } from '@grunderboost/testkit';
 import { endMentorship, mentorship, mentorshipWorkflowId } from '../src';
 import { journeyWorker, recordingActivities } from './journey-harness';
+import { startTimeSkippingEnvironment } from './time-skipping';
 
 let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: {
-      executable: { type: 'existing-path', path: testInfrastructure().temporalTestServerPath },
-    },
-  });
+  env = await startTimeSkippingEnvironment();
 });
 
 afterAll(async () => {

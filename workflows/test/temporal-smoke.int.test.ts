@@ -1,9 +1,10 @@
 import { Client, Connection } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime, DefaultLogger, Worker } from '@temporalio/worker';
 import { testInfrastructure, uniqueName, uniqueTaskQueue } from '@grunderboost/testkit';
 import { createSmokeActivities } from './fixtures/smoke-activities';
 import { greetingWorkflow, thirtyDayReminderWorkflow } from './fixtures/smoke-workflows';
+import { startTimeSkippingEnvironment } from './time-skipping';
 
 const workflowsPath = require.resolve('./fixtures/smoke-workflows');
 
@@ -46,11 +47,7 @@ describe('Temporal time-skipping test server (smoke)', () => {
   let env: TestWorkflowEnvironment;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: {
-        executable: { type: 'existing-path', path: testInfrastructure().temporalTestServerPath },
-      },
-    });
+    env = await startTimeSkippingEnvironment();
   });
 
   afterAll(async () => {
