@@ -106,8 +106,9 @@ function lookupDocuments(application: Application) {
 
 /**
  * SQLite answers "database is locked" (SQLITE_BUSY) when another writer of the same database
- * (the services under test) holds it too long; the chunk is tried again. An unordered insert
- * may have stored part of the chunk before, so duplicate-key errors (E11000) then count as done.
+ * (the services under test) holds it too long, and an insert whose answer never comes times out
+ * (BENCH_SOCKET_TIMEOUT_MS): either way the chunk is tried again. An unordered insert may have
+ * stored part of the chunk before, so duplicate-key errors (E11000) then count as done.
  */
 async function insertRetrying(collection: BenchCollection, documents: object[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -117,7 +118,8 @@ async function insertRetrying(collection: BenchCollection, documents: object[]):
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/E11000|duplicate key/i.test(message) && !/SQLITE_BUSY/.test(message)) return;
-      if (!/SQLITE_BUSY|database is locked/.test(message) || attempt >= 20) throw error;
+      const retriable = /SQLITE_BUSY|database is locked|timed out|connection .* closed/i;
+      if (!retriable.test(message) || attempt >= 20) throw error;
       await new Promise((done) => setTimeout(done, 500 * attempt));
     }
   }

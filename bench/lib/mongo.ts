@@ -19,15 +19,26 @@ export interface BenchConnection {
 }
 
 interface Mongoose {
-  createConnection(url: string): { asPromise(): Promise<BenchConnection> };
+  createConnection(
+    url: string,
+    options: { socketTimeoutMS: number },
+  ): { asPromise(): Promise<BenchConnection> };
 }
+
+/**
+ * No single bench request takes a minute (a 500-document insert takes about a second). Once in
+ * a clean-clone run an insert's answer never came — FerretDB idle, waiting for the next request
+ * on that connection — and the driver's default (no socket timeout) waited until the CI limit.
+ * A request unanswered this long fails instead, and the callers that write retry it.
+ */
+export const BENCH_SOCKET_TIMEOUT_MS = 60_000;
 
 const mongoose = createRequire(require.resolve('@grunderboost/intake/package.json'))(
   'mongoose',
 ) as Mongoose;
 
 export function connectMongo(url: string): Promise<BenchConnection> {
-  return mongoose.createConnection(url).asPromise();
+  return mongoose.createConnection(url, { socketTimeoutMS: BENCH_SOCKET_TIMEOUT_MS }).asPromise();
 }
 
 /** Drops one database of a run (the bench's own names only). */
