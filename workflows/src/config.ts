@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { staffAuthConfigSchema } from '@grunderboost/auth';
-import { baseConfigSchema } from '@grunderboost/service-kit';
+import { baseConfigSchema, mongoPoolConfigSchema } from '@grunderboost/service-kit';
 import { DEFAULT_TIMINGS, type JourneyTimings } from './workflows/journey-model';
 
 const temporalSchema = z.object({
@@ -20,6 +20,7 @@ export const workerConfigSchema = baseConfigSchema.extend({
   ...staffAuthConfigSchema.shape,
   COUNSELLING_URL: z.url().default('http://127.0.0.1:3002'),
   INTAKE_URL: z.url().default('http://127.0.0.1:3001'),
+  ...mongoPoolConfigSchema.shape,
   MONGO_URL: z.string().min(1).default('mongodb://127.0.0.1:27017/grunderboost_journey_worker'),
   SMTP_URL: z.string().min(1).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Gründerboost <ikke-svar@grunderboost.local>'),
@@ -44,6 +45,7 @@ export const bridgeConfigSchema = baseConfigSchema.extend({
   // Staff tokens for the mentorship routes.
   ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3010),
+  ...mongoPoolConfigSchema.shape,
   MONGO_URL: z.string().min(1).default('mongodb://127.0.0.1:27017/grunderboost_bridge'),
   /** A founder reads their own journey with their link: checked here, then with intake. */
   FOUNDER_LINK_SECRET: z

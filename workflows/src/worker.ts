@@ -10,6 +10,7 @@ import { loadCatalogue } from './notifications/catalogue';
 import { intakeContacts } from './notifications/contacts';
 import { createNotifier } from './notifications/notifier';
 import { mongoSentNotifications } from './notifications/sent-store';
+import { mongoConnectionOptions } from '@grunderboost/service-kit';
 
 export interface RunningWorker {
   /** Stops polling, lets running activities finish, closes the connections. */
@@ -30,7 +31,9 @@ function serviceToken(config: WorkerConfig): () => Promise<string> {
 }
 
 export async function startWorker(config: WorkerConfig, logger: Logger): Promise<RunningWorker> {
-  const mongo = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const mongo = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   const kafka = createKafka({
     clientId: 'journey-worker',
     brokers: config.KAFKA_BROKERS.split(','),

@@ -22,6 +22,12 @@ export { errorHandler, toProblem } from './error-handler';
 export { type CheckOutcome, type ReadinessCheck } from './health';
 export { createLogger, REDACTED_PATHS, type LoggerOptions } from './logger';
 export { methodNotAllowed } from './method-not-allowed';
+export {
+  DEFAULT_MONGO_MAX_POOL_SIZE,
+  mongoConnectionOptions,
+  mongoPoolConfigSchema,
+  type MongoPoolConfig,
+} from './mongo-connection';
 export { mongoReadiness } from './mongo-readiness';
 export { PROBLEM_CONTENT_TYPE, sendProblem, type Problem } from './problem';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id';

@@ -13,6 +13,7 @@ import {
   mongoReadiness,
   startServer,
   type ReadinessCheck,
+  mongoConnectionOptions,
 } from '@grunderboost/service-kit';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
@@ -88,7 +89,9 @@ export async function startService(
 
 /** Connects everything; each closer goes in front of the earlier ones (reverse start order). */
 async function wire(config: Config, logger: Logger, closers: Closers, clock: Clock) {
-  const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   closers.unshift(() => connection.close());
   const stores = await openStores(connection, config.COUNSELLOR_IDS);
 

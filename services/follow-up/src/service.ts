@@ -14,6 +14,7 @@ import {
   mongoReadiness,
   startServer,
   type ReadinessCheck,
+  mongoConnectionOptions,
 } from '@grunderboost/service-kit';
 import type { Router } from 'express';
 import mongoose from 'mongoose';
@@ -98,7 +99,9 @@ function warnAboutDevelopmentSecrets(config: Config, logger: Logger): void {
 
 async function wire(config: Config, logger: Logger, closers: Closers): Promise<Wiring> {
   warnAboutDevelopmentSecrets(config, logger);
-  const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   closers.unshift(() => connection.close());
   const followUps = followUpCollection(connection);
   const registrations = registrationCollection(connection);

@@ -1,5 +1,5 @@
 import { staffAuthConfigSchema } from '@grunderboost/auth';
-import { baseConfigSchema } from '@grunderboost/service-kit';
+import { baseConfigSchema, mongoPoolConfigSchema } from '@grunderboost/service-kit';
 import { z } from 'zod';
 import { DEFAULT_REGION_MUNICIPALITIES } from './domain/municipalities';
 import { BUNDLED_MESSAGES_DIR } from './i18n/bundled';
@@ -32,6 +32,7 @@ export const configSchema = baseConfigSchema.extend({
   ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3001),
   // Not z.url(): a replica-set URL (mongodb://a:27017,b:27017/db) is no WHATWG URL.
+  ...mongoPoolConfigSchema.shape,
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// or mongodb+srv:// URL')

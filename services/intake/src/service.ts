@@ -20,6 +20,7 @@ import {
   mongoReadiness,
   startServer,
   type ReadinessCheck,
+  mongoConnectionOptions,
 } from '@grunderboost/service-kit';
 import type { Router } from 'express';
 import mongoose from 'mongoose';
@@ -105,7 +106,9 @@ async function wire(config: Config, logger: Logger, closers: Closers): Promise<W
   warnAboutDevelopmentSecrets(config, logger);
   // Before any connection: a broken catalogue is a configuration error, reported at once.
   const catalogue = loadCatalogue(config.MESSAGES_DIR, config.DEFAULT_LANGUAGE);
-  const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   closers.unshift(() => connection.close());
   const collection = applicationCollection(connection);
   await ensureApplicationIndexes(collection);

@@ -1,5 +1,5 @@
 import { staffAuthConfigSchema } from '@grunderboost/auth';
-import { baseConfigSchema } from '@grunderboost/service-kit';
+import { baseConfigSchema, mongoPoolConfigSchema } from '@grunderboost/service-kit';
 import { z } from 'zod';
 
 /** Kafka topic names allow only these characters; the prefix becomes part of every name. */
@@ -12,6 +12,7 @@ export const configSchema = baseConfigSchema.extend({
   ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3003),
   // Not z.url(): a replica-set URL (mongodb://a:27017,b:27017/db) is no WHATWG URL.
+  ...mongoPoolConfigSchema.shape,
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// or mongodb+srv:// URL')

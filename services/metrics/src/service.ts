@@ -14,6 +14,7 @@ import {
   openApiRoute,
   startServer,
   type ReadinessCheck,
+  mongoConnectionOptions,
 } from '@grunderboost/service-kit';
 import type { Router } from 'express';
 import type { Kafka } from 'kafkajs';
@@ -114,7 +115,9 @@ function consumerFor(config: Config, logger: Logger, parts: ConsumerParts) {
 
 /** Connects everything; each resource's closer goes in front of the earlier ones. */
 async function wire(config: Config, logger: Logger, closers: Closers): Promise<Wiring> {
-  const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   closers.unshift(() => connection.close());
   const kafka = createKafka({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
   const topics = consumedTopics(config.KAFKA_TOPIC_PREFIX);

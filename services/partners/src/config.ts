@@ -1,5 +1,5 @@
 import { staffAuthConfigSchema } from '@grunderboost/auth';
-import { baseConfigSchema } from '@grunderboost/service-kit';
+import { baseConfigSchema, mongoPoolConfigSchema } from '@grunderboost/service-kit';
 import { z } from 'zod';
 
 const TOPIC_PREFIX = /^[a-zA-Z0-9._-]*$/;
@@ -19,6 +19,7 @@ const whole = (min: number, max: number, fallback: number) =>
 export const configSchema = baseConfigSchema.extend({
   ...staffAuthConfigSchema.shape,
   PORT: z.coerce.number().int().min(0).max(65535).default(3005),
+  ...mongoPoolConfigSchema.shape,
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'expected a mongodb:// or mongodb+srv:// URL')

@@ -8,7 +8,13 @@ import {
   messagingMetrics,
   prefixedTopic,
 } from '@grunderboost/messaging';
-import { createApp, createLogger, mongoReadiness, startServer } from '@grunderboost/service-kit';
+import {
+  createApp,
+  createLogger,
+  mongoReadiness,
+  startServer,
+  mongoConnectionOptions,
+} from '@grunderboost/service-kit';
 import mongoose from 'mongoose';
 import type { Logger } from 'pino';
 import { Counter, Registry } from 'prom-client';
@@ -54,7 +60,9 @@ export async function startService(
   }
   const closers: Closers = [];
   try {
-    const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+    const connection = await mongoose
+      .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+      .asPromise();
     closers.unshift(() => connection.close());
     const kafka = createKafka({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS, logger });
     const registry = new Registry();

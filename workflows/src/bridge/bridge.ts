@@ -11,7 +11,12 @@ import {
   prefixedTopic,
   runConsumer,
 } from '@grunderboost/messaging';
-import { createApp, mongoReadiness, startServer } from '@grunderboost/service-kit';
+import {
+  createApp,
+  mongoReadiness,
+  startServer,
+  mongoConnectionOptions,
+} from '@grunderboost/service-kit';
 import { createLinkTokens } from '@grunderboost/auth';
 import { intakeLookup } from './founder-access';
 import { journeyRoutes } from './journey-routes';
@@ -35,7 +40,9 @@ export interface RunningBridge {
  * first event of a founder starts the workflow and later ones reach the running one.
  */
 export async function startBridge(config: BridgeConfig, logger: Logger): Promise<RunningBridge> {
-  const mongo = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const mongo = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   const temporal = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection: temporal, namespace: config.TEMPORAL_NAMESPACE });
   const kafka = createKafka({

@@ -12,6 +12,7 @@ import { memoryProjection } from '../persistence/memory-projection';
 import { PARKED_COLLECTION } from '../persistence/parked-events';
 import { collectionsOf } from '../persistence/projection-store';
 import { projector, type Projector } from './projector';
+import { mongoConnectionOptions } from '@grunderboost/service-kit';
 
 export interface RebuildProgress {
   version: number;
@@ -132,7 +133,9 @@ async function replay(
  */
 export async function rebuild(config: Config, options: RebuildOptions): Promise<RebuildProgress> {
   const { logger } = options;
-  const connection = await mongoose.createConnection(config.MONGO_URL).asPromise();
+  const connection = await mongoose
+    .createConnection(config.MONGO_URL, mongoConnectionOptions(config))
+    .asPromise();
   const kafka = createKafka({ clientId: 'metrics-rebuild', brokers: config.KAFKA_BROKERS, logger });
   try {
     const active = mongoActiveVersion(connection);
