@@ -50,7 +50,7 @@ export function connectMongo(url: string): Promise<BenchConnection> {
       socketTimeoutMS: BENCH_SOCKET_TIMEOUT_MS,
       maxPoolSize: BENCH_MAX_POOL_SIZE,
     })
-   .asPromise();
+    .asPromise();
 }
 
 /** Drops one database of a run (the bench's own names only). */
