@@ -95,9 +95,16 @@ it("erases the founder's answers and organisation numbers on FounderErasureReque
     { description: 'the follow-up erased' },
   );
   expect(erased).not.toHaveProperty('answers');
-  const verification = await call(service.url, 'GET', `/verifications/${founderId}`, {
-    headers: staff,
-  });
+  // The consumer erases the follow-ups first and the verification after them.
+  const verification = await waitFor(
+    async () => {
+      const answer = await call(service.url, 'GET', `/verifications/${founderId}`, {
+        headers: staff,
+      });
+      return 'organisationNumber' in answer.body ? undefined : answer;
+    },
+    { description: "the verification's organisation number erased" },
+  );
   expect(verification.body).not.toHaveProperty('organisationNumber');
   expect(verification.body.status).toBe('registered');
 
